@@ -1,0 +1,248 @@
+/**
+ * The one module that knows XState: it turns a resolved scenario into a machine whose config is plain
+ * data (named, parameterised guards and actions from `setup`). When XState changes its API (v6 drops
+ * `assign`), this file is the only one to touch.
+ *
+ * Shape of the generated machine (flat, no children, so snapshots persist cleanly):
+ *   - one state per dialogue node, tagged `awaiting-choice`, with one guarded CHOOSE transition per choice;
+ *   - one transient routing state per choice (`node~choice`) whose `always` branches apply the
+ *     scenario's reactions (walk-outs) and the choice's own conditional `next`, *after* its effects landed;
+ *   - one final state per ending.
+ */
+import { assign, emit, setup } from 'xstate';
+import { type Impact, applyChoice } from './patientModel';
+import { pickWeighted } from './rng';
+import type { ChoiceDef, Condition, LedgerChange, NodeDef } from './schema';
+import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
+
+export type PatientEvent = { type: 'CHOOSE'; choiceId: string };
+
+/** One-shot presentation cues: they are not state, so restoring a snapshot never replays them. */
+export type PatientCue =
+  | { type: 'reaction'; turn: number; choiceId: string; delta: Meters; meters: Meters }
+  | { type: 'ended'; endingId: string };
+
+export interface PatientInput {
+  seed: number;
+}
+
+const ROUTE_SEPARATOR = '~';
+export const routeStateId = (nodeId: string, choiceId: string): string => `${nodeId}${ROUTE_SEPARATOR}${choiceId}`;
+export const isRouteState = (stateId: string): boolean => stateId.includes(ROUTE_SEPARATOR);
+
+export const EMPTY_LEDGER: Ledger = {
+  collected: 0,
+  planAmount: 0,
+  planMonths: 0,
+  autopay: false,
+  writtenTerms: false,
+  routedToAssistance: 0,
+  routedToCoverage: 0,
+  corrected: 0,
+  waived: 0,
+  disputes: 0,
+  careDeferred: false,
+};
+
+/** Whether every condition holds for this patient state. An absent condition always holds. */
+export function holds(conditions: readonly (Condition | undefined)[], ctx: Pick<PatientContext, 'meters' | 'flags'>): boolean {
+  return conditions.every((cond) => {
+    if (!cond) return true;
+    for (const meter of ['stress', 'trust'] as const) {
+      const band = cond[meter];
+      if (band?.gte !== undefined && ctx.meters[meter] < band.gte) return false;
+      if (band?.lte !== undefined && ctx.meters[meter] > band.lte) return false;
+    }
+    if (cond.flags?.some((f) => !ctx.flags.includes(f))) return false;
+    if (cond.notFlags?.some((f) => ctx.flags.includes(f))) return false;
+    return true;
+  });
+}
+
+/** Sums take amounts; plan terms and yes/no facts take the latest value (a new plan replaces the old). */
+export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): Ledger {
+  if (!change) return ledger;
+  return {
+    collected: ledger.collected + (change.collected ?? 0),
+    planAmount: change.planAmount ?? ledger.planAmount,
+    planMonths: change.planMonths ?? ledger.planMonths,
+    autopay: change.autopay ?? ledger.autopay,
+    writtenTerms: change.writtenTerms ?? ledger.writtenTerms,
+    routedToAssistance: ledger.routedToAssistance + (change.routedToAssistance ?? 0),
+    routedToCoverage: ledger.routedToCoverage + (change.routedToCoverage ?? 0),
+    corrected: ledger.corrected + (change.corrected ?? 0),
+    waived: ledger.waived + (change.waived ?? 0),
+    disputes: ledger.disputes + (change.disputes ?? 0),
+    careDeferred: change.careDeferred ?? ledger.careDeferred,
+  };
+}
+
+/** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
+export function pickLine(node: NodeDef, nodeId: string, ctx: PatientContext): { lineId: string; rng: number } {
+  if (typeof node.line === 'string') return { lineId: nodeId, rng: ctx.rng };
+  const eligible = node.line.filter((v) => holds([v.when], ctx));
+  if (eligible.length <= 1) return { lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng: ctx.rng };
+  const [index, rng] = pickWeighted(
+    ctx.rng,
+    eligible.map((v) => v.weight),
+  );
+  return { lineId: eligible[index]?.id ?? nodeId, rng };
+}
+
+export function initialContext(bundle: ScenarioBundle, seed: number): PatientContext {
+  return {
+    meters: { ...bundle.persona.meters },
+    rng: seed | 0,
+    seed,
+    flags: [],
+    asked: [],
+    techniqueCounts: {},
+    ledger: { ...EMPTY_LEDGER },
+    breaches: [],
+    log: [],
+    lineId: bundle.scenario.start,
+    nodeId: bundle.scenario.start,
+  };
+}
+
+/** The context after a choice: meters through the patient model, ledger, facts, rule breaches, the log. */
+export function contextAfterChoice(
+  bundle: ScenarioBundle,
+  ctx: PatientContext,
+  nodeId: string,
+  choice: ChoiceDef,
+): { context: PatientContext; impact: Impact } {
+  const impact = applyChoice(ctx, choice, bundle.persona);
+  const turn = ctx.log.length + 1;
+  const techniqueCounts = { ...ctx.techniqueCounts };
+  for (const tag of choice.tags) techniqueCounts[tag] = (techniqueCounts[tag] ?? 0) + 1;
+  const rules = choice.rules ?? [];
+  return {
+    impact,
+    context: {
+      ...ctx,
+      meters: impact.meters,
+      flags: [...new Set([...ctx.flags, ...(choice.set ?? [])])],
+      asked: choice.asks && !ctx.asked.includes(choice.asks) ? [...ctx.asked, choice.asks] : ctx.asked,
+      techniqueCounts,
+      ledger: applyLedger(ctx.ledger, choice.ledger),
+      breaches: [...ctx.breaches, ...rules.map((ruleId) => ({ ruleId, turn, choiceId: choice.id }))],
+      log: [
+        ...ctx.log,
+        {
+          turn,
+          nodeId,
+          lineId: ctx.lineId,
+          choiceId: choice.id,
+          tags: [...choice.tags],
+          before: ctx.meters,
+          after: impact.meters,
+          modelNotes: impact.notes,
+          rules: [...rules],
+        },
+      ],
+    },
+  };
+}
+
+function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
+  const choice = bundle.scenario.nodes[nodeId]?.choices.find((c) => c.id === choiceId);
+  if (!choice) throw new Error(`compiled machine refers to missing choice ${nodeId}/${choiceId}`);
+  return choice;
+}
+
+export function compileScenario(bundle: ScenarioBundle) {
+  const { scenario } = bundle;
+  const machineSetup = setup({
+    types: {
+      context: {} as PatientContext,
+      events: {} as PatientEvent,
+      input: {} as PatientInput,
+      emitted: {} as PatientCue,
+    },
+    guards: {
+      offered: ({ context, event }, params: { choiceId: string; when: Condition[] }) =>
+        event.choiceId === params.choiceId && holds(params.when, context),
+      holds: ({ context }, params: { when: Condition[] }) => holds(params.when, context),
+    },
+    actions: {
+      enterNode: assign(({ context }, params: { nodeId: string }) => {
+        const node = scenario.nodes[params.nodeId];
+        if (!node) return {};
+        return { nodeId: params.nodeId, ...pickLine(node, params.nodeId, context) };
+      }),
+      enterEnding: assign((_, params: { endingId: string }) => ({ nodeId: params.endingId, lineId: params.endingId })),
+      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string }) => {
+        return contextAfterChoice(bundle, context, params.nodeId, lookupChoice(bundle, params.nodeId, params.choiceId))
+          .context;
+      }),
+      cueReaction: emit(({ context }) => {
+        const last = context.log.at(-1);
+        return {
+          type: 'reaction' as const,
+          turn: last?.turn ?? 0,
+          choiceId: last?.choiceId ?? '',
+          delta: last
+            ? { stress: last.after.stress - last.before.stress, trust: last.after.trust - last.before.trust }
+            : { stress: 0, trust: 0 },
+          meters: context.meters,
+        };
+      }),
+      cueEnded: emit((_, params: { endingId: string }) => ({ type: 'ended' as const, endingId: params.endingId })),
+    },
+  });
+
+  const endingIds = new Set(Object.keys(scenario.endings));
+  const states: Record<string, object> = {};
+
+  for (const [nodeId, node] of Object.entries(scenario.nodes)) {
+    states[nodeId] = {
+      tags: ['awaiting-choice'],
+      entry: [{ type: 'enterNode', params: { nodeId } }],
+      on: {
+        CHOOSE: node.choices.map((choice) => ({
+          guard: { type: 'offered', params: { choiceId: choice.id, when: choice.when ? [choice.when] : [] } },
+          target: routeStateId(nodeId, choice.id),
+          actions: [{ type: 'applyChoice', params: { nodeId, choiceId: choice.id } }, { type: 'cueReaction' }],
+        })),
+      },
+    };
+    for (const choice of node.choices) {
+      const branches = typeof choice.next === 'string' ? [{ goto: choice.next, when: undefined }] : choice.next;
+      states[routeStateId(nodeId, choice.id)] = {
+        always: branches.flatMap((branch) => {
+          const own = branch.when ? [branch.when] : [];
+          const direct = { guard: { type: 'holds', params: { when: own } }, target: branch.goto };
+          // An explicit ending (a compliance failure, a resolution) outranks a walk-out: it says more.
+          if (endingIds.has(branch.goto)) return [direct];
+          return [
+            ...scenario.reactions.map((reaction) => ({
+              guard: { type: 'holds', params: { when: [...own, reaction.when] } },
+              target: reaction.goto,
+            })),
+            direct,
+          ];
+        }),
+      };
+    }
+  }
+  for (const endingId of endingIds) {
+    states[endingId] = {
+      type: 'final',
+      tags: ['ended'],
+      entry: [{ type: 'enterEnding', params: { endingId } }, { type: 'cueEnded', params: { endingId } }],
+    };
+  }
+
+  return machineSetup.createMachine({
+    id: scenario.id,
+    context: ({ input }) => initialContext(bundle, input.seed),
+    initial: scenario.start,
+    // Bad data must fail loudly, not spin: routing states resolve in one microstep each.
+    options: { maxIterations: 1000 },
+    // biome-ignore lint/suspicious/noExplicitAny: generated from validated data; XState cannot type dynamic state keys.
+    states: states as any,
+  });
+}
+
+export type PatientMachine = ReturnType<typeof compileScenario>;

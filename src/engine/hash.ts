@@ -1,0 +1,30 @@
+/**
+ * Content hashing that gives the same answer in Node and the browser without crypto APIs:
+ * FNV-1a (64-bit, two 32-bit halves) over a canonical JSON form with sorted keys.
+ */
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function fnv1a64(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c ^ (h1 >>> 24), 0x01000193) >>> 0;
+  }
+  return h2.toString(16).padStart(8, '0') + h1.toString(16).padStart(8, '0');
+}
+
+export function hashContent(value: unknown): string {
+  return fnv1a64(canonicalJson(value));
+}

@@ -1,0 +1,271 @@
+/**
+ * Turns authored YAML text into resolved scenario bundles, or into diagnostics that name the file,
+ * line, column and node of every problem at once. Pure: callers pass file names and texts, so the
+ * same code serves the Vite plugin, the CLI and the tests.
+ */
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { hashContent } from './hash';
+import {
+  type Condition,
+  type PersonaDef,
+  personasFileSchema,
+  type RuleDef,
+  rulesFileSchema,
+  type ScenarioDef,
+  scenarioSchema,
+} from './schema';
+import type { ScenarioBundle, ScenarioSummary } from './types';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** The dialogue node or ending the problem sits in, when there is one. */
+  node: string | undefined;
+  message: string;
+  hint: string | undefined;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}:${d.line}:${d.column}`;
+  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
+  return `${where}  ${d.node ?? '-'}  ${d.message}${hint}`;
+}
+
+export class ContentError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'ContentError';
+  }
+}
+
+type Path = readonly (string | number)[];
+
+interface ParsedFile<T> {
+  value: T | undefined;
+  diagnostics: Diagnostic[];
+  /** Diagnostic at the closest YAML node to `path` that exists. */
+  at(path: Path, message: string, hint?: string): Diagnostic;
+}
+
+function nodeIdOf(path: Path): string | undefined {
+  return (path[0] === 'nodes' || path[0] === 'endings') && typeof path[1] === 'string' ? path[1] : undefined;
+}
+
+/** Parses YAML and checks it against a schema, keeping source positions for every message. */
+export function parseContentFile<S extends z.ZodType>(file: string, text: string, schema: S): ParsedFile<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+
+  const at = (path: Path, message: string, hint?: string): Diagnostic => {
+    let offset = 0;
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        offset = node.range[0];
+        break;
+      }
+    }
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, node: nodeIdOf(path), message, hint };
+  };
+
+  const yamlProblems = [...doc.errors, ...doc.warnings];
+  if (yamlProblems.length > 0) {
+    const diagnostics = yamlProblems.map((e) => {
+      const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+      return {
+        file,
+        line: pos.line,
+        column: pos.col,
+        node: undefined,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+        hint: 'check indentation (spaces, not tabs), colons after keys, and quotes around text containing ": " or "#"',
+      };
+    });
+    return { value: undefined, diagnostics, at };
+  }
+
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return { value: result.data, diagnostics: [], at };
+  const diagnostics = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return at(path, `${path.join('.') || '(file)'}: ${issue.message}`, hintFor(issue));
+  });
+  return { value: undefined, diagnostics, at };
+}
+
+function hintFor(issue: z.core.$ZodIssue): string | undefined {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see dialogues/schema/*.schema.json for the allowed fields`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'this field is required' : `expected ${issue.expected}`;
+    case 'invalid_value':
+      return 'allowed values are listed in dialogues/README.md';
+    case 'too_small':
+    case 'too_big':
+      return 'meters run from 0 to 100; check the number';
+    default:
+      return undefined;
+  }
+}
+
+export interface Catalogues {
+  personas: Record<string, PersonaDef>;
+  rules: Record<string, RuleDef>;
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export function parseCatalogues(personasFile: SourceFile, rulesFile: SourceFile): {
+  catalogues: Catalogues | undefined;
+  diagnostics: Diagnostic[];
+} {
+  const personas = parseContentFile(personasFile.path, personasFile.text, personasFileSchema);
+  const rules = parseContentFile(rulesFile.path, rulesFile.text, rulesFileSchema);
+  const diagnostics = [...personas.diagnostics, ...rules.diagnostics];
+  if (!personas.value || !rules.value) return { catalogues: undefined, diagnostics };
+  return { catalogues: { personas: personas.value.personas, rules: rules.value.rules }, diagnostics };
+}
+
+function conditionProblems(cond: Condition | undefined): string[] {
+  if (!cond) return [];
+  const problems: string[] = [];
+  for (const meter of ['stress', 'trust'] as const) {
+    const band = cond[meter];
+    if (band?.gte !== undefined && band.lte !== undefined && band.gte > band.lte) {
+      problems.push(`${meter} condition can never hold: gte ${band.gte} is above lte ${band.lte}`);
+    }
+  }
+  const both = (cond.flags ?? []).filter((f) => cond.notFlags?.includes(f));
+  if (both.length > 0) problems.push(`condition requires and forbids the same flag: ${both.join(', ')}`);
+  return problems;
+}
+
+/** Cross-reference checks the schema cannot express. */
+export function checkScenarioReferences(
+  scenario: ScenarioDef,
+  catalogues: Catalogues,
+  at: ParsedFile<unknown>['at'],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nodeIds = new Set(Object.keys(scenario.nodes));
+  const endingIds = new Set(Object.keys(scenario.endings));
+  const targets = new Set([...nodeIds, ...endingIds]);
+  const targetHint = (): string => `known nodes and endings: ${[...targets].join(', ')}`;
+
+  if (!catalogues.personas[scenario.persona]) {
+    out.push(
+      at(['persona'], `persona "${scenario.persona}" is not in personas.yaml`, `known personas: ${Object.keys(catalogues.personas).join(', ')}`),
+    );
+  }
+  if (!nodeIds.has(scenario.start)) {
+    out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint()));
+  }
+  if (endingIds.size === 0) out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
+  for (const id of nodeIds) {
+    if (endingIds.has(id)) out.push(at(['endings', id], `"${id}" is both a node and an ending`, 'ids must be unique'));
+  }
+
+  const setFlags = new Set(scenario.nodes ? Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.set ?? [])) : []);
+  const checkCondition = (cond: Condition | undefined, path: Path): void => {
+    for (const problem of conditionProblems(cond)) out.push(at(path, problem));
+    for (const flag of [...(cond?.flags ?? []), ...(cond?.notFlags ?? [])]) {
+      if (!setFlags.has(flag)) out.push(at(path, `flag "${flag}" is never set by any choice`, 'add it to a choice\u2019s "set" list, or fix the spelling'));
+    }
+  };
+
+  scenario.reactions.forEach((reaction, i) => {
+    if (!targets.has(reaction.goto)) out.push(at(['reactions', i, 'goto'], `reaction goes to unknown "${reaction.goto}"`, targetHint()));
+    checkCondition(reaction.when, ['reactions', i, 'when']);
+  });
+
+  const choiceIds = new Map<string, string>();
+  const lineIds = new Set<string>();
+  for (const [nodeId, node] of Object.entries(scenario.nodes)) {
+    if (Array.isArray(node.line)) {
+      node.line.forEach((variant, i) => {
+        if (lineIds.has(variant.id) || targets.has(variant.id)) {
+          out.push(at(['nodes', nodeId, 'line', i, 'id'], `line id "${variant.id}" is used twice`, 'line ids must be unique in the scenario and differ from node ids'));
+        }
+        lineIds.add(variant.id);
+        checkCondition(variant.when, ['nodes', nodeId, 'line', i, 'when']);
+      });
+      if (node.line.every((v) => v.when)) {
+        out.push(at(['nodes', nodeId, 'line'], 'every line variant has a condition, so in some states the patient has nothing to say', 'leave the last variant without "when" as the fallback'));
+      }
+    }
+    if (node.choices.every((c) => c.when)) {
+      out.push(at(['nodes', nodeId, 'choices'], 'every choice has a condition, so the trainee can get stuck here', 'leave at least one choice without "when"'));
+    }
+    node.choices.forEach((choice, ci) => {
+      const path = ['nodes', nodeId, 'choices', ci] as const;
+      const seen = choiceIds.get(choice.id);
+      if (seen) out.push(at([...path, 'id'], `choice id "${choice.id}" is already used in node "${seen}"`, 'choice ids must be unique in the scenario'));
+      choiceIds.set(choice.id, nodeId);
+      checkCondition(choice.when, [...path, 'when']);
+      for (const [ri, ruleId] of (choice.rules ?? []).entries()) {
+        if (!catalogues.rules[ruleId]) {
+          out.push(at([...path, 'rules', ri], `rule "${ruleId}" is not in rules.yaml`, `known rules: ${Object.keys(catalogues.rules).join(', ')}`));
+        }
+      }
+      if (typeof choice.next === 'string') {
+        if (!targets.has(choice.next)) out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint()));
+      } else {
+        choice.next.forEach((branch, bi) => {
+          if (!targets.has(branch.goto)) out.push(at([...path, 'next', bi, 'goto'], `branch goes to unknown "${branch.goto}"`, targetHint()));
+          checkCondition(branch.when, [...path, 'next', bi, 'when']);
+        });
+        if (choice.next.at(-1)?.when) {
+          out.push(at([...path, 'next'], 'every branch has a condition, so the conversation can stall after this choice', 'leave the last branch without "when" as the default'));
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): ScenarioBundle {
+  const persona = catalogues.personas[scenario.persona];
+  if (!persona) throw new Error(`persona "${scenario.persona}" missing; run checkScenarioReferences first`);
+  const ruleIds = new Set(Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.rules ?? [])));
+  const rules = Object.fromEntries(
+    [...ruleIds].sort().flatMap((id) => (catalogues.rules[id] ? [[id, catalogues.rules[id]]] : [])),
+  );
+  return { scenario, persona, rules, contentHash: hashContent({ scenario, persona, rules }) };
+}
+
+export type ScenarioLoad =
+  | { ok: true; file: string; bundle: ScenarioBundle }
+  | { ok: false; file: string; id: string; diagnostics: Diagnostic[] };
+
+/** Parses, checks and resolves one scenario file against the catalogues. */
+export function loadScenarioFile(file: SourceFile, catalogues: Catalogues): ScenarioLoad {
+  const parsed = parseContentFile(file.path, file.text, scenarioSchema);
+  const fallbackId = file.path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  if (!parsed.value) return { ok: false, file: file.path, id: fallbackId, diagnostics: parsed.diagnostics };
+  const diagnostics = checkScenarioReferences(parsed.value, catalogues, parsed.at);
+  if (diagnostics.length > 0) return { ok: false, file: file.path, id: parsed.value.id, diagnostics };
+  return { ok: true, file: file.path, bundle: bundleScenario(parsed.value, catalogues) };
+}
+
+export function summarize(bundle: ScenarioBundle): ScenarioSummary {
+  const { scenario, persona } = bundle;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    setting: scenario.setting,
+    domain: scenario.domain,
+    difficulty: scenario.difficulty,
+    estimatedMinutes: scenario.estimatedMinutes,
+    objectives: scenario.objectives,
+    personaName: persona.name,
+    look: persona.look,
+  };
+}

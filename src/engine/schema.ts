@@ -1,0 +1,262 @@
+/**
+ * The content schema: what a scenario, persona and rule look like on disk (YAML in `dialogues/`).
+ * It is the runtime truth; the editor JSON Schema is generated from it, never written by hand.
+ */
+import { z } from 'zod';
+
+export const METERS = ['stress', 'trust'] as const;
+export type MeterName = (typeof METERS)[number];
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "ask-copay")');
+
+/** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
+export const TECHNIQUES = [
+  // AIDET
+  'acknowledge',
+  'introduce',
+  'duration',
+  'explain',
+  'thank',
+  // Empathy (NURSE, HEAT, "I wish")
+  'name-emotion',
+  'understand',
+  'respect',
+  'support',
+  'explore',
+  'apologize',
+  'i-wish',
+  // Process
+  'verify-identity',
+  'privacy',
+  'plain-language',
+  'show-basis',
+  'honest-uncertainty',
+  'clear-ask',
+  'offer-options',
+  'fap-screen',
+  'teach-back',
+  'next-steps',
+  'written-summary',
+  'rights-statement',
+  'take-ownership',
+  // Harmful
+  'pressure',
+  'jargon',
+  'blame',
+  'threat',
+  'lecture',
+  'dismiss',
+  'overpromise',
+  'evade',
+  'push-financing',
+] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+export const EMPATHY_TECHNIQUES: readonly Technique[] = [
+  'name-emotion',
+  'understand',
+  'respect',
+  'support',
+  'explore',
+  'apologize',
+  'i-wish',
+];
+export const ASK_TECHNIQUES: readonly Technique[] = ['clear-ask', 'pressure'];
+export const HARMFUL_TECHNIQUES: readonly Technique[] = [
+  'pressure',
+  'jargon',
+  'blame',
+  'threat',
+  'lecture',
+  'dismiss',
+  'overpromise',
+  'evade',
+  'push-financing',
+];
+
+export const SETTINGS = ['front-desk', 'phone-inbound', 'phone-outbound', 'ed-discharge', 'counselor-office'] as const;
+export type Setting = (typeof SETTINGS)[number];
+export const DOMAINS = ['pre-service', 'time-of-service', 'account-resolution', 'special-situations'] as const;
+
+const meterValue = z.number().int().min(0).max(100);
+
+/** A condition on the patient's state. All listed parts must hold. */
+export const conditionSchema = z
+  .object({
+    stress: z.object({ gte: meterValue.optional(), lte: meterValue.optional() }).strict().optional(),
+    trust: z.object({ gte: meterValue.optional(), lte: meterValue.optional() }).strict().optional(),
+    flags: z.array(id).optional().describe('facts that must be set'),
+    notFlags: z.array(id).optional().describe('facts that must not be set'),
+  })
+  .strict();
+export type Condition = z.infer<typeof conditionSchema>;
+
+const ledgerChangeSchema = z
+  .object({
+    collected: z.number().min(0).optional().describe('dollars paid today'),
+    planAmount: z.number().min(0).optional().describe('total dollars committed to a payment plan'),
+    planMonths: z.number().int().min(1).max(120).optional(),
+    autopay: z.boolean().optional(),
+    writtenTerms: z.boolean().optional(),
+    routedToAssistance: z.number().min(0).optional().describe('dollars routed to financial assistance'),
+    routedToCoverage: z.number().min(0).optional().describe('dollars routed to insurance or other coverage'),
+    corrected: z.number().min(0).optional().describe('dollars removed by fixing a billing error'),
+    waived: z.number().min(0).optional().describe('dollars waived without a financial-need determination'),
+    disputes: z.number().int().min(0).optional().describe('disputes or complaints the patient opens'),
+    careDeferred: z.boolean().optional().describe('today\u2019s care was held up or refused'),
+  })
+  .strict();
+export type LedgerChange = z.infer<typeof ledgerChangeSchema>;
+
+export const choiceSchema = z
+  .object({
+    id,
+    text: z.string().min(1).describe('what the rep says'),
+    tags: z.array(z.enum(TECHNIQUES)).default([]),
+    effects: z
+      .object({ stress: z.number().int().min(-100).max(100).optional(), trust: z.number().int().min(-100).max(100).optional() })
+      .strict()
+      .default({}),
+    ledger: ledgerChangeSchema.optional(),
+    set: z.array(id).optional().describe('facts this choice establishes (e.g. "verified")'),
+    asks: id.optional().describe('the piece of information this choice asks for; asking twice annoys the patient'),
+    rules: z.array(id).optional().describe('rule ids this choice breaks (from rules.yaml)'),
+    when: conditionSchema.optional().describe('the choice is offered only when this holds'),
+    feedback: z.string().min(1).describe('why this choice helps or hurts, naming the technique or rule'),
+    better: z.string().optional().describe('a stronger alternative, for weak choices'),
+    next: z.union([
+      id,
+      z.array(z.object({ when: conditionSchema.optional(), goto: id }).strict()).min(1),
+    ]),
+  })
+  .strict();
+export type ChoiceDef = z.infer<typeof choiceSchema>;
+
+export const lineVariantSchema = z
+  .object({
+    id,
+    text: z.string().min(1),
+    when: conditionSchema.optional(),
+    weight: z.number().positive().default(1),
+  })
+  .strict();
+
+export const nodeSchema = z
+  .object({
+    line: z.union([z.string().min(1), z.array(lineVariantSchema).min(1)]).describe('what the patient says'),
+    cue: z.string().optional().describe('an emotional cue in this line that the rep should respond to'),
+    thought: z.string().optional().describe('what the patient feels but does not say (practice hints)'),
+    choices: z.array(choiceSchema).min(1),
+  })
+  .strict();
+export type NodeDef = z.infer<typeof nodeSchema>;
+
+export const endingSchema = z
+  .object({
+    title: z.string().min(1),
+    line: z.string().min(1).describe('the patient\u2019s last words'),
+    outcome: z.enum(['good', 'mixed', 'bad']),
+    summary: z.string().min(1).describe('what happened, for the debrief'),
+  })
+  .strict();
+export type EndingDef = z.infer<typeof endingSchema>;
+
+export const reactionSchema = z
+  .object({ when: conditionSchema, goto: id, note: z.string().optional() })
+  .strict();
+
+export const checklistItems = [
+  'acknowledge',
+  'introduce',
+  'duration',
+  'explain',
+  'thank',
+  'verify-identity',
+  'plain-language',
+  'show-basis',
+  'clear-ask',
+  'offer-options',
+  'fap-screen',
+  'teach-back',
+  'next-steps',
+  'privacy',
+] as const;
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id,
+    version: z.number().int().min(1),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    setting: z.enum(SETTINGS),
+    domain: z.enum(DOMAINS),
+    difficulty: z.number().int().min(1).max(3),
+    estimatedMinutes: z.number().int().min(1).max(60),
+    rulesAsOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-01'),
+    objectives: z.array(z.string().min(1)).min(1),
+    persona: id.describe('a persona id from personas.yaml'),
+    account: z
+      .object({
+        facts: z.array(z.object({ label: z.string(), value: z.string() }).strict()).min(1),
+        owed: z.number().min(0).describe('what the patient appropriately owes and could pay or commit to'),
+        routable: z.number().min(0).default(0).describe('dollars that should go to assistance, coverage or correction'),
+      })
+      .strict(),
+    checklist: z.array(z.enum(checklistItems)).min(1).describe('the process steps this conversation should include'),
+    targetTurns: z.number().int().min(1).max(60),
+    passMark: z.number().int().min(0).max(100).default(80),
+    start: id,
+    reactions: z.array(reactionSchema).default([]).describe('checked after every choice, in order'),
+    nodes: z.record(id, nodeSchema),
+    endings: z.record(id, endingSchema),
+  })
+  .strict();
+export type ScenarioDef = z.infer<typeof scenarioSchema>;
+
+export const personaSchema = z
+  .object({
+    name: z.string().min(1),
+    age: z.number().int().min(0).max(120),
+    pronoun: z.enum(['she', 'he', 'they']),
+    summary: z.string().min(1),
+    traits: z
+      .object({
+        anxiety: z.number().min(0).max(1).describe('how hard stress lands'),
+        skepticism: z.number().min(0).max(1).describe('how slowly trust is earned'),
+        pride: z.number().min(0).max(1).describe('how much judgment or pressure stings'),
+        literacy: z.number().min(0).max(1).describe('financial and health literacy: jargon costs more when low'),
+      })
+      .strict(),
+    meters: z.object({ stress: meterValue, trust: meterValue }).strict(),
+    look: z
+      .object({
+        skin: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+        hair: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+        hairStyle: z.enum(['short', 'long', 'bun', 'ponytail', 'curly', 'bald', 'cropped']),
+        top: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+        eyes: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#3b2a1e'),
+        age: z.enum(['young', 'adult', 'older', 'elderly']),
+        build: z.enum(['slim', 'medium', 'broad']).default('medium'),
+        glasses: z.boolean().default(false),
+        beard: z.boolean().default(false),
+        companion: z.enum(['none', 'toddler', 'child']).default('none'),
+      })
+      .strict(),
+  })
+  .strict();
+export type PersonaDef = z.infer<typeof personaSchema>;
+
+export const personasFileSchema = z.object({ $schema: z.string().optional(), personas: z.record(id, personaSchema) }).strict();
+
+export const ruleSchema = z
+  .object({
+    statement: z.string().min(1),
+    severity: z.enum(['hard-fail', 'warning']),
+    source: z.string().min(1),
+  })
+  .strict();
+export type RuleDef = z.infer<typeof ruleSchema>;
+export const rulesFileSchema = z.object({ $schema: z.string().optional(), rules: z.record(id, ruleSchema) }).strict();

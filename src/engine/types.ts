@@ -1,0 +1,117 @@
+/**
+ * Types shared by the engine and everything that reads it (front end, CLI, tests).
+ * The engine's public surface is the session (session.ts); these are the shapes it hands out.
+ */
+import type { EndingDef, MeterName, PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from './schema';
+
+export type Meters = Record<MeterName, number>;
+
+/** A scenario with everything it references resolved: what the compiler and the front end consume. */
+export interface ScenarioBundle {
+  scenario: ScenarioDef;
+  persona: PersonaDef;
+  /** Only the rules the scenario references, keyed by id. */
+  rules: Record<string, RuleDef>;
+  /** Stable hash of the scenario, persona and rules: a save or replay code made against other content is detectable. */
+  contentHash: string;
+}
+
+/** What the select screen needs, without loading the whole scenario. */
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary: string;
+  setting: Setting;
+  domain: ScenarioDef['domain'];
+  difficulty: number;
+  estimatedMinutes: number;
+  objectives: string[];
+  personaName: string;
+  look: PersonaDef['look'];
+}
+
+export interface Ledger {
+  collected: number;
+  planAmount: number;
+  planMonths: number;
+  autopay: boolean;
+  writtenTerms: boolean;
+  routedToAssistance: number;
+  routedToCoverage: number;
+  corrected: number;
+  waived: number;
+  disputes: number;
+  careDeferred: boolean;
+}
+
+export interface RuleBreach {
+  ruleId: string;
+  turn: number;
+  choiceId: string;
+}
+
+/** One decision the trainee made, with everything the debrief needs to explain it. */
+export interface TurnRecord {
+  turn: number;
+  nodeId: string;
+  lineId: string;
+  choiceId: string;
+  tags: Technique[];
+  before: Meters;
+  after: Meters;
+  /** Plain-language notes on why the patient model changed the authored deltas (for coaching). */
+  modelNotes: string[];
+  rules: string[];
+}
+
+export interface PatientContext {
+  meters: Meters;
+  /** Seeded RNG state (mulberry32); every random pick advances it, so replays are exact. */
+  rng: number;
+  seed: number;
+  /** Facts established in the conversation ("verified", "hardship-disclosed"). */
+  flags: string[];
+  /** Pieces of information already asked for (asking twice annoys the patient). */
+  asked: string[];
+  /** How many times each technique has been used, for diminishing returns on repeated empathy. */
+  techniqueCounts: Partial<Record<Technique, number>>;
+  ledger: Ledger;
+  breaches: RuleBreach[];
+  log: TurnRecord[];
+  /** The line the patient is saying now (a node id, or a variant id). */
+  lineId: string;
+  nodeId: string;
+}
+
+export interface ChoiceView {
+  id: string;
+  /** 1-based, for the number-key shortcut. */
+  index: number;
+  text: string;
+}
+
+export interface EndingView extends EndingDef {
+  id: string;
+}
+
+/** Everything the screen shows at one moment: a pure projection of the actor snapshot. */
+export interface ConversationView {
+  status: 'active' | 'ended';
+  turn: number;
+  nodeId: string;
+  line: { id: string; text: string };
+  cue: string | undefined;
+  thought: string | undefined;
+  choices: ChoiceView[];
+  meters: Meters;
+  ledger: Ledger;
+  ending: EndingView | undefined;
+}
+
+/** An attempt is its seed and choices: the save format, the replay format and the analytics record. */
+export interface AttemptRecord {
+  scenarioId: string;
+  contentHash: string;
+  seed: number;
+  choices: string[];
+}
