@@ -10,7 +10,7 @@
  *   - one final state per ending.
  */
 import { assign, emit, setup } from 'xstate';
-import { type Impact, applyChoice } from './patientModel';
+import { applyChoice, type Impact } from './patientModel';
 import { pickWeighted } from './rng';
 import type { ChoiceDef, Condition, LedgerChange, NodeDef } from './schema';
 import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
@@ -27,7 +27,8 @@ export interface PatientInput {
 }
 
 const ROUTE_SEPARATOR = '~';
-export const routeStateId = (nodeId: string, choiceId: string): string => `${nodeId}${ROUTE_SEPARATOR}${choiceId}`;
+export const routeStateId = (nodeId: string, choiceId: string): string =>
+  `${nodeId}${ROUTE_SEPARATOR}${choiceId}`;
 export const isRouteState = (stateId: string): boolean => stateId.includes(ROUTE_SEPARATOR);
 
 export const EMPTY_LEDGER: Ledger = {
@@ -45,7 +46,10 @@ export const EMPTY_LEDGER: Ledger = {
 };
 
 /** Whether every condition holds for this patient state. An absent condition always holds. */
-export function holds(conditions: readonly (Condition | undefined)[], ctx: Pick<PatientContext, 'meters' | 'flags'>): boolean {
+export function holds(
+  conditions: readonly (Condition | undefined)[],
+  ctx: Pick<PatientContext, 'meters' | 'flags'>,
+): boolean {
   return conditions.every((cond) => {
     if (!cond) return true;
     for (const meter of ['stress', 'trust'] as const) {
@@ -78,7 +82,11 @@ export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): L
 }
 
 /** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
-export function pickLine(node: NodeDef, nodeId: string, ctx: PatientContext): { lineId: string; rng: number } {
+export function pickLine(
+  node: NodeDef,
+  nodeId: string,
+  ctx: PatientContext,
+): { lineId: string; rng: number } {
   if (typeof node.line === 'string') return { lineId: nodeId, rng: ctx.rng };
   const eligible = node.line.filter((v) => holds([v.when], ctx));
   if (eligible.length <= 1) return { lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng: ctx.rng };
@@ -87,6 +95,41 @@ export function pickLine(node: NodeDef, nodeId: string, ctx: PatientContext): { 
     eligible.map((v) => v.weight),
   );
   return { lineId: eligible[index]?.id ?? nodeId, rng };
+}
+
+/** The context on entering a dialogue node: which node, and which of its lines the patient says. */
+export function enterNodeContext(
+  bundle: ScenarioBundle,
+  ctx: PatientContext,
+  nodeId: string,
+): PatientContext {
+  const node = bundle.scenario.nodes[nodeId];
+  return node ? { ...ctx, nodeId, ...pickLine(node, nodeId, ctx) } : ctx;
+}
+
+export interface Route {
+  when: Condition[];
+  target: string;
+}
+
+/**
+ * Where a choice leads once its effects have landed, as ordered guarded routes (the first that holds wins).
+ * An explicit ending (a compliance failure, a resolution) outranks the scenario's reactions (walk-outs):
+ * it says more about what happened. The compiler emits these as `always` transitions; the analyzer's
+ * fast stepper follows the same list.
+ */
+export function routesAfter(bundle: ScenarioBundle, choice: ChoiceDef): Route[] {
+  const { scenario } = bundle;
+  const branches = typeof choice.next === 'string' ? [{ goto: choice.next, when: undefined }] : choice.next;
+  return branches.flatMap((branch) => {
+    const own = branch.when ? [branch.when] : [];
+    const direct = { when: own, target: branch.goto };
+    if (scenario.endings[branch.goto]) return [direct];
+    return [
+      ...scenario.reactions.map((reaction) => ({ when: [...own, reaction.when], target: reaction.goto })),
+      direct,
+    ];
+  });
 }
 
 export function initialContext(bundle: ScenarioBundle, seed: number): PatientContext {
@@ -166,15 +209,20 @@ export function compileScenario(bundle: ScenarioBundle) {
       holds: ({ context }, params: { when: Condition[] }) => holds(params.when, context),
     },
     actions: {
-      enterNode: assign(({ context }, params: { nodeId: string }) => {
-        const node = scenario.nodes[params.nodeId];
-        if (!node) return {};
-        return { nodeId: params.nodeId, ...pickLine(node, params.nodeId, context) };
-      }),
-      enterEnding: assign((_, params: { endingId: string }) => ({ nodeId: params.endingId, lineId: params.endingId })),
+      enterNode: assign(({ context }, params: { nodeId: string }) =>
+        enterNodeContext(bundle, context, params.nodeId),
+      ),
+      enterEnding: assign((_, params: { endingId: string }) => ({
+        nodeId: params.endingId,
+        lineId: params.endingId,
+      })),
       applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string }) => {
-        return contextAfterChoice(bundle, context, params.nodeId, lookupChoice(bundle, params.nodeId, params.choiceId))
-          .context;
+        return contextAfterChoice(
+          bundle,
+          context,
+          params.nodeId,
+          lookupChoice(bundle, params.nodeId, params.choiceId),
+        ).context;
       }),
       cueReaction: emit(({ context }) => {
         const last = context.log.at(-1);
@@ -188,7 +236,10 @@ export function compileScenario(bundle: ScenarioBundle) {
           meters: context.meters,
         };
       }),
-      cueEnded: emit((_, params: { endingId: string }) => ({ type: 'ended' as const, endingId: params.endingId })),
+      cueEnded: emit((_, params: { endingId: string }) => ({
+        type: 'ended' as const,
+        endingId: params.endingId,
+      })),
     },
   });
 
@@ -203,26 +254,19 @@ export function compileScenario(bundle: ScenarioBundle) {
         CHOOSE: node.choices.map((choice) => ({
           guard: { type: 'offered', params: { choiceId: choice.id, when: choice.when ? [choice.when] : [] } },
           target: routeStateId(nodeId, choice.id),
-          actions: [{ type: 'applyChoice', params: { nodeId, choiceId: choice.id } }, { type: 'cueReaction' }],
+          actions: [
+            { type: 'applyChoice', params: { nodeId, choiceId: choice.id } },
+            { type: 'cueReaction' },
+          ],
         })),
       },
     };
     for (const choice of node.choices) {
-      const branches = typeof choice.next === 'string' ? [{ goto: choice.next, when: undefined }] : choice.next;
       states[routeStateId(nodeId, choice.id)] = {
-        always: branches.flatMap((branch) => {
-          const own = branch.when ? [branch.when] : [];
-          const direct = { guard: { type: 'holds', params: { when: own } }, target: branch.goto };
-          // An explicit ending (a compliance failure, a resolution) outranks a walk-out: it says more.
-          if (endingIds.has(branch.goto)) return [direct];
-          return [
-            ...scenario.reactions.map((reaction) => ({
-              guard: { type: 'holds', params: { when: [...own, reaction.when] } },
-              target: reaction.goto,
-            })),
-            direct,
-          ];
-        }),
+        always: routesAfter(bundle, choice).map((route) => ({
+          guard: { type: 'holds', params: { when: route.when } },
+          target: route.target,
+        })),
       };
     }
   }
@@ -230,7 +274,10 @@ export function compileScenario(bundle: ScenarioBundle) {
     states[endingId] = {
       type: 'final',
       tags: ['ended'],
-      entry: [{ type: 'enterEnding', params: { endingId } }, { type: 'cueEnded', params: { endingId } }],
+      entry: [
+        { type: 'enterEnding', params: { endingId } },
+        { type: 'cueEnded', params: { endingId } },
+      ],
     };
   }
 

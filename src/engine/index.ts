@@ -1,5 +1,5 @@
 /** The engine's public surface. Pure TypeScript: no Phaser, no DOM, no Node APIs. */
-export { type PatientCue, EMPTY_LEDGER } from './compiler';
+export { EMPTY_LEDGER, type PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
 export { type ContentError, type Diagnostic, formatDiagnostic, summarize } from './loader';
 export { randomSeed } from './rng';

@@ -54,7 +54,11 @@ function nodeIdOf(path: Path): string | undefined {
 }
 
 /** Parses YAML and checks it against a schema, keeping source positions for every message. */
-export function parseContentFile<S extends z.ZodType>(file: string, text: string, schema: S): ParsedFile<z.output<S>> {
+export function parseContentFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+): ParsedFile<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
@@ -122,7 +126,10 @@ export interface SourceFile {
   text: string;
 }
 
-export function parseCatalogues(personasFile: SourceFile, rulesFile: SourceFile): {
+export function parseCatalogues(
+  personasFile: SourceFile,
+  rulesFile: SourceFile,
+): {
   catalogues: Catalogues | undefined;
   diagnostics: Diagnostic[];
 } {
@@ -161,27 +168,43 @@ export function checkScenarioReferences(
 
   if (!catalogues.personas[scenario.persona]) {
     out.push(
-      at(['persona'], `persona "${scenario.persona}" is not in personas.yaml`, `known personas: ${Object.keys(catalogues.personas).join(', ')}`),
+      at(
+        ['persona'],
+        `persona "${scenario.persona}" is not in personas.yaml`,
+        `known personas: ${Object.keys(catalogues.personas).join(', ')}`,
+      ),
     );
   }
   if (!nodeIds.has(scenario.start)) {
     out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint()));
   }
-  if (endingIds.size === 0) out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
+  if (endingIds.size === 0)
+    out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
   for (const id of nodeIds) {
-    if (endingIds.has(id)) out.push(at(['endings', id], `"${id}" is both a node and an ending`, 'ids must be unique'));
+    if (endingIds.has(id))
+      out.push(at(['endings', id], `"${id}" is both a node and an ending`, 'ids must be unique'));
   }
 
-  const setFlags = new Set(scenario.nodes ? Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.set ?? [])) : []);
+  const setFlags = new Set(
+    scenario.nodes ? Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.set ?? [])) : [],
+  );
   const checkCondition = (cond: Condition | undefined, path: Path): void => {
     for (const problem of conditionProblems(cond)) out.push(at(path, problem));
     for (const flag of [...(cond?.flags ?? []), ...(cond?.notFlags ?? [])]) {
-      if (!setFlags.has(flag)) out.push(at(path, `flag "${flag}" is never set by any choice`, 'add it to a choice\u2019s "set" list, or fix the spelling'));
+      if (!setFlags.has(flag))
+        out.push(
+          at(
+            path,
+            `flag "${flag}" is never set by any choice`,
+            'add it to a choice\u2019s "set" list, or fix the spelling',
+          ),
+        );
     }
   };
 
   scenario.reactions.forEach((reaction, i) => {
-    if (!targets.has(reaction.goto)) out.push(at(['reactions', i, 'goto'], `reaction goes to unknown "${reaction.goto}"`, targetHint()));
+    if (!targets.has(reaction.goto))
+      out.push(at(['reactions', i, 'goto'], `reaction goes to unknown "${reaction.goto}"`, targetHint()));
     checkCondition(reaction.when, ['reactions', i, 'when']);
   });
 
@@ -191,38 +214,79 @@ export function checkScenarioReferences(
     if (Array.isArray(node.line)) {
       node.line.forEach((variant, i) => {
         if (lineIds.has(variant.id) || targets.has(variant.id)) {
-          out.push(at(['nodes', nodeId, 'line', i, 'id'], `line id "${variant.id}" is used twice`, 'line ids must be unique in the scenario and differ from node ids'));
+          out.push(
+            at(
+              ['nodes', nodeId, 'line', i, 'id'],
+              `line id "${variant.id}" is used twice`,
+              'line ids must be unique in the scenario and differ from node ids',
+            ),
+          );
         }
         lineIds.add(variant.id);
         checkCondition(variant.when, ['nodes', nodeId, 'line', i, 'when']);
       });
       if (node.line.every((v) => v.when)) {
-        out.push(at(['nodes', nodeId, 'line'], 'every line variant has a condition, so in some states the patient has nothing to say', 'leave the last variant without "when" as the fallback'));
+        out.push(
+          at(
+            ['nodes', nodeId, 'line'],
+            'every line variant has a condition, so in some states the patient has nothing to say',
+            'leave the last variant without "when" as the fallback',
+          ),
+        );
       }
     }
     if (node.choices.every((c) => c.when)) {
-      out.push(at(['nodes', nodeId, 'choices'], 'every choice has a condition, so the trainee can get stuck here', 'leave at least one choice without "when"'));
+      out.push(
+        at(
+          ['nodes', nodeId, 'choices'],
+          'every choice has a condition, so the trainee can get stuck here',
+          'leave at least one choice without "when"',
+        ),
+      );
     }
     node.choices.forEach((choice, ci) => {
       const path = ['nodes', nodeId, 'choices', ci] as const;
       const seen = choiceIds.get(choice.id);
-      if (seen) out.push(at([...path, 'id'], `choice id "${choice.id}" is already used in node "${seen}"`, 'choice ids must be unique in the scenario'));
+      if (seen)
+        out.push(
+          at(
+            [...path, 'id'],
+            `choice id "${choice.id}" is already used in node "${seen}"`,
+            'choice ids must be unique in the scenario',
+          ),
+        );
       choiceIds.set(choice.id, nodeId);
       checkCondition(choice.when, [...path, 'when']);
       for (const [ri, ruleId] of (choice.rules ?? []).entries()) {
         if (!catalogues.rules[ruleId]) {
-          out.push(at([...path, 'rules', ri], `rule "${ruleId}" is not in rules.yaml`, `known rules: ${Object.keys(catalogues.rules).join(', ')}`));
+          out.push(
+            at(
+              [...path, 'rules', ri],
+              `rule "${ruleId}" is not in rules.yaml`,
+              `known rules: ${Object.keys(catalogues.rules).join(', ')}`,
+            ),
+          );
         }
       }
       if (typeof choice.next === 'string') {
-        if (!targets.has(choice.next)) out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint()));
+        if (!targets.has(choice.next))
+          out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint()));
       } else {
         choice.next.forEach((branch, bi) => {
-          if (!targets.has(branch.goto)) out.push(at([...path, 'next', bi, 'goto'], `branch goes to unknown "${branch.goto}"`, targetHint()));
+          if (!targets.has(branch.goto))
+            out.push(
+              at([...path, 'next', bi, 'goto'], `branch goes to unknown "${branch.goto}"`, targetHint()),
+            );
           checkCondition(branch.when, [...path, 'next', bi, 'when']);
         });
         if (choice.next.at(-1)?.when) {
-          out.push(at([...path, 'next'], 'every branch has a condition, so the conversation can stall after this choice', 'leave the last branch without "when" as the default'));
+          out.push(
+            at(
+              [...path, 'next'],
+              'every branch has a condition, so the conversation can stall after this choice',
+              'leave the last branch without "when" as the default',
+            ),
+          );
         }
       }
     });
@@ -233,7 +297,9 @@ export function checkScenarioReferences(
 export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): ScenarioBundle {
   const persona = catalogues.personas[scenario.persona];
   if (!persona) throw new Error(`persona "${scenario.persona}" missing; run checkScenarioReferences first`);
-  const ruleIds = new Set(Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.rules ?? [])));
+  const ruleIds = new Set(
+    Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.rules ?? [])),
+  );
   const rules = Object.fromEntries(
     [...ruleIds].sort().flatMap((id) => (catalogues.rules[id] ? [[id, catalogues.rules[id]]] : [])),
   );

@@ -35,7 +35,8 @@ export interface Impact {
 
 export const clampMeter = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
 
-const has = (tags: readonly Technique[], any: readonly Technique[]): boolean => tags.some((t) => any.includes(t));
+const has = (tags: readonly Technique[], any: readonly Technique[]): boolean =>
+  tags.some((t) => any.includes(t));
 
 export function scaleByTraits(
   base: { stress: number; trust: number },
@@ -82,10 +83,14 @@ export function applyChoice(
     );
   }
 
-  if ((tags.includes('name-emotion') || tags.includes('understand')) && ctx.meters.stress > MODEL.namedEmotion.stressAbove) {
+  if (
+    (tags.includes('name-emotion') || tags.includes('understand')) &&
+    ctx.meters.stress > MODEL.namedEmotion.stressAbove
+  ) {
     const relief = Math.min(
       MODEL.namedEmotion.maxRelief,
-      Math.floor((ctx.meters.stress - MODEL.namedEmotion.stressAbove) / 5) * MODEL.namedEmotion.reliefPerFivePoints,
+      Math.floor((ctx.meters.stress - MODEL.namedEmotion.stressAbove) / 5) *
+        MODEL.namedEmotion.reliefPerFivePoints,
     );
     if (relief > 0) {
       stress -= relief;
@@ -97,7 +102,9 @@ export function applyChoice(
     const extra = Math.round(MODEL.honestUncertainty.trustPerSkepticism * persona.traits.skepticism);
     if (extra > 0) {
       trust += extra;
-      notes.push(`Being honest about what could change earned extra trust from a skeptical patient: +${extra}.`);
+      notes.push(
+        `Being honest about what could change earned extra trust from a skeptical patient: +${extra}.`,
+      );
     }
   }
 
@@ -115,10 +122,15 @@ export function applyChoice(
   if (worn.length > 0) {
     if (stress < 0) stress /= 2;
     if (trust > 0) trust /= 2;
-    notes.push(`The same empathy move (${worn.join(', ')}) used again sounded scripted: its benefit was halved.`);
+    notes.push(
+      `The same empathy move (${worn.join(', ')}) used again sounded scripted: its benefit was halved.`,
+    );
   }
 
-  const meters = { stress: clampMeter(ctx.meters.stress + stress), trust: clampMeter(ctx.meters.trust + trust) };
+  const meters = {
+    stress: clampMeter(ctx.meters.stress + stress),
+    trust: clampMeter(ctx.meters.trust + trust),
+  };
   return {
     meters,
     delta: { stress: meters.stress - ctx.meters.stress, trust: meters.trust - ctx.meters.trust },

@@ -76,9 +76,20 @@ export const HARMFUL_TECHNIQUES: readonly Technique[] = [
   'push-financing',
 ];
 
-export const SETTINGS = ['front-desk', 'phone-inbound', 'phone-outbound', 'ed-discharge', 'counselor-office'] as const;
+export const SETTINGS = [
+  'front-desk',
+  'phone-inbound',
+  'phone-outbound',
+  'ed-discharge',
+  'counselor-office',
+] as const;
 export type Setting = (typeof SETTINGS)[number];
-export const DOMAINS = ['pre-service', 'time-of-service', 'account-resolution', 'special-situations'] as const;
+export const DOMAINS = [
+  'pre-service',
+  'time-of-service',
+  'account-resolution',
+  'special-situations',
+] as const;
 
 const meterValue = z.number().int().min(0).max(100);
 
@@ -116,20 +127,22 @@ export const choiceSchema = z
     text: z.string().min(1).describe('what the rep says'),
     tags: z.array(z.enum(TECHNIQUES)).default([]),
     effects: z
-      .object({ stress: z.number().int().min(-100).max(100).optional(), trust: z.number().int().min(-100).max(100).optional() })
+      .object({
+        stress: z.number().int().min(-100).max(100).optional(),
+        trust: z.number().int().min(-100).max(100).optional(),
+      })
       .strict()
       .default({}),
     ledger: ledgerChangeSchema.optional(),
     set: z.array(id).optional().describe('facts this choice establishes (e.g. "verified")'),
-    asks: id.optional().describe('the piece of information this choice asks for; asking twice annoys the patient'),
+    asks: id
+      .optional()
+      .describe('the piece of information this choice asks for; asking twice annoys the patient'),
     rules: z.array(id).optional().describe('rule ids this choice breaks (from rules.yaml)'),
     when: conditionSchema.optional().describe('the choice is offered only when this holds'),
     feedback: z.string().min(1).describe('why this choice helps or hurts, naming the technique or rule'),
     better: z.string().optional().describe('a stronger alternative, for weak choices'),
-    next: z.union([
-      id,
-      z.array(z.object({ when: conditionSchema.optional(), goto: id }).strict()).min(1),
-    ]),
+    next: z.union([id, z.array(z.object({ when: conditionSchema.optional(), goto: id }).strict()).min(1)]),
   })
   .strict();
 export type ChoiceDef = z.infer<typeof choiceSchema>;
@@ -202,10 +215,17 @@ export const scenarioSchema = z
       .object({
         facts: z.array(z.object({ label: z.string(), value: z.string() }).strict()).min(1),
         owed: z.number().min(0).describe('what the patient appropriately owes and could pay or commit to'),
-        routable: z.number().min(0).default(0).describe('dollars that should go to assistance, coverage or correction'),
+        routable: z
+          .number()
+          .min(0)
+          .default(0)
+          .describe('dollars that should go to assistance, coverage or correction'),
       })
       .strict(),
-    checklist: z.array(z.enum(checklistItems)).min(1).describe('the process steps this conversation should include'),
+    checklist: z
+      .array(z.enum(checklistItems))
+      .min(1)
+      .describe('the process steps this conversation should include'),
     targetTurns: z.number().int().min(1).max(60),
     passMark: z.number().int().min(0).max(100).default(80),
     start: id,
@@ -227,7 +247,11 @@ export const personaSchema = z
         anxiety: z.number().min(0).max(1).describe('how hard stress lands'),
         skepticism: z.number().min(0).max(1).describe('how slowly trust is earned'),
         pride: z.number().min(0).max(1).describe('how much judgment or pressure stings'),
-        literacy: z.number().min(0).max(1).describe('financial and health literacy: jargon costs more when low'),
+        literacy: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe('financial and health literacy: jargon costs more when low'),
       })
       .strict(),
     meters: z.object({ stress: meterValue, trust: meterValue }).strict(),
@@ -237,7 +261,10 @@ export const personaSchema = z
         hair: z.string().regex(/^#[0-9a-fA-F]{6}$/),
         hairStyle: z.enum(['short', 'long', 'bun', 'ponytail', 'curly', 'bald', 'cropped']),
         top: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        eyes: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#3b2a1e'),
+        eyes: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .default('#3b2a1e'),
         age: z.enum(['young', 'adult', 'older', 'elderly']),
         build: z.enum(['slim', 'medium', 'broad']).default('medium'),
         glasses: z.boolean().default(false),
@@ -249,7 +276,9 @@ export const personaSchema = z
   .strict();
 export type PersonaDef = z.infer<typeof personaSchema>;
 
-export const personasFileSchema = z.object({ $schema: z.string().optional(), personas: z.record(id, personaSchema) }).strict();
+export const personasFileSchema = z
+  .object({ $schema: z.string().optional(), personas: z.record(id, personaSchema) })
+  .strict();
 
 export const ruleSchema = z
   .object({
@@ -259,4 +288,6 @@ export const ruleSchema = z
   })
   .strict();
 export type RuleDef = z.infer<typeof ruleSchema>;
-export const rulesFileSchema = z.object({ $schema: z.string().optional(), rules: z.record(id, ruleSchema) }).strict();
+export const rulesFileSchema = z
+  .object({ $schema: z.string().optional(), rules: z.record(id, ruleSchema) })
+  .strict();

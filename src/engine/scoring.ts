@@ -59,7 +59,11 @@ export interface ScoreReport {
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
-const dollars = (n: number): string => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+/** `$1,234.5` style without Intl: scoring runs for every path the analyzer explores. */
+export function dollars(n: number): string {
+  const [whole = '0', cents] = (Math.round(n * 100) / 100).toString().split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents ? `.${cents.padEnd(2, '0')}` : ''}`;
+}
 
 export const CHECKLIST_LABELS: Record<string, string> = {
   acknowledge: 'Greeted and acknowledged the patient (AIDET: Acknowledge)',
@@ -96,11 +100,22 @@ function firstTurnWith(turns: Turn[], pick: (t: Turn) => boolean): Turn | undefi
   return turns.find(pick);
 }
 
-function scoreResolution(bundle: ScenarioBundle, ledger: Ledger, turns: Turn[]): { value: number; items: ScoreItem[] } {
+function scoreResolution(
+  bundle: ScenarioBundle,
+  ledger: Ledger,
+  turns: Turn[],
+): { value: number; items: ScoreItem[] } {
   const { owed, routable } = bundle.scenario.account;
   const items: ScoreItem[] = [];
   const item = (kind: ScoreItem['kind'], text: string, points: number, turn?: Turn): void => {
-    items.push({ component: 'resolution', kind, text, points: Math.round(points), turn: turn?.turn, choiceId: turn?.choiceId });
+    items.push({
+      component: 'resolution',
+      kind,
+      text,
+      points: Math.round(points),
+      turn: turn?.turn,
+      choiceId: turn?.choiceId,
+    });
   };
   const denominator = Math.max(owed + routable, 1);
   const paid = ledger.collected + ledger.planAmount;
@@ -128,47 +143,94 @@ function scoreResolution(bundle: ScenarioBundle, ledger: Ledger, turns: Turn[]):
     item('fix', `None of the ${dollars(owed)} the patient appropriately owes was paid or committed`, 0);
   }
   if (appropriatePaid > 0 && appropriatePaid < owed) {
-    item('fix', `${dollars(owed - appropriatePaid)} of what is owed was left unresolved`, -(100 * (owed - appropriatePaid)) / denominator);
+    item(
+      'fix',
+      `${dollars(owed - appropriatePaid)} of what is owed was left unresolved`,
+      -(100 * (owed - appropriatePaid)) / denominator,
+    );
   }
   const appropriateRouted = Math.min(routed, routable);
   if (appropriateRouted > 0) {
     const points = (100 * appropriateRouted) / denominator;
     value += points;
-    item('well', `${dollars(appropriateRouted)} routed to assistance, coverage or a correction`, points, routeTurn);
+    item(
+      'well',
+      `${dollars(appropriateRouted)} routed to assistance, coverage or a correction`,
+      points,
+      routeTurn,
+    );
   } else if (routable > 0) {
-    item('fix', `${dollars(routable)} should have gone to assistance, coverage or a correction and did not`, 0);
+    item(
+      'fix',
+      `${dollars(routable)} should have gone to assistance, coverage or a correction and did not`,
+      0,
+    );
   }
   const overcollected = Math.max(0, paid - owed);
   if (overcollected > 0) {
     const points = (100 * overcollected) / denominator;
     value -= points;
-    item('fix', `${dollars(overcollected)} taken or committed that the patient does not owe`, -points, payTurn);
+    item(
+      'fix',
+      `${dollars(overcollected)} taken or committed that the patient does not owe`,
+      -points,
+      payTurn,
+    );
   }
   if (ledger.waived > 0) {
     const points = (100 * ledger.waived) / denominator;
     value -= points;
-    item('fix', `${dollars(ledger.waived)} waived without a financial-need determination`, -points, firstTurnWith(turns, (t) => Boolean(t.ledger?.waived)));
+    item(
+      'fix',
+      `${dollars(ledger.waived)} waived without a financial-need determination`,
+      -points,
+      firstTurnWith(turns, (t) => Boolean(t.ledger?.waived)),
+    );
   }
   if (ledger.disputes > 0) {
     value -= PENALTY.dispute * ledger.disputes;
-    item('fix', `${ledger.disputes} dispute or complaint opened by the patient`, -PENALTY.dispute * ledger.disputes, firstTurnWith(turns, (t) => Boolean(t.ledger?.disputes)));
+    item(
+      'fix',
+      `${ledger.disputes} dispute or complaint opened by the patient`,
+      -PENALTY.dispute * ledger.disputes,
+      firstTurnWith(turns, (t) => Boolean(t.ledger?.disputes)),
+    );
   }
   if (ledger.careDeferred) {
     value -= PENALTY.careDeferred;
-    item('fix', 'Care was held up over money', -PENALTY.careDeferred, firstTurnWith(turns, (t) => t.ledger?.careDeferred === true));
+    item(
+      'fix',
+      'Care was held up over money',
+      -PENALTY.careDeferred,
+      firstTurnWith(turns, (t) => t.ledger?.careDeferred === true),
+    );
   }
   if (ledger.planAmount > 0 && ledger.autopay) {
     value += BONUS.autopay;
-    item('well', 'Plan set up with autopay', BONUS.autopay, firstTurnWith(turns, (t) => t.ledger?.autopay === true));
+    item(
+      'well',
+      'Plan set up with autopay',
+      BONUS.autopay,
+      firstTurnWith(turns, (t) => t.ledger?.autopay === true),
+    );
   }
   if (ledger.planAmount > 0 && ledger.writtenTerms) {
     value += BONUS.writtenTerms;
-    item('well', 'Plan terms given in writing', BONUS.writtenTerms, firstTurnWith(turns, (t) => t.ledger?.writtenTerms === true));
+    item(
+      'well',
+      'Plan terms given in writing',
+      BONUS.writtenTerms,
+      firstTurnWith(turns, (t) => t.ledger?.writtenTerms === true),
+    );
   }
   return { value: clamp(value, -100, 100), items };
 }
 
-function scoreProcess(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log' | 'breaches'>, turns: Turn[]): {
+function scoreProcess(
+  bundle: ScenarioBundle,
+  ctx: Pick<PatientContext, 'log' | 'breaches'>,
+  turns: Turn[],
+): {
   value: number;
   items: ScoreItem[];
   missedCues: number;
@@ -200,7 +262,9 @@ function scoreProcess(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log' | 
   ctx.log.forEach((entry, i) => {
     const cue = scenario.nodes[entry.nodeId]?.cue;
     if (!cue) return;
-    const answered = [turns[i], turns[i + 1]].find((t) => t?.tags.some((tag) => EMPATHY_TECHNIQUES.includes(tag)));
+    const answered = [turns[i], turns[i + 1]].find((t) =>
+      t?.tags.some((tag) => EMPATHY_TECHNIQUES.includes(tag)),
+    );
     if (!answered) missedCues += 1;
     check(
       Boolean(answered),
@@ -260,7 +324,8 @@ function bandOf(total: number, hardFail: boolean): Band {
 
 function verdictOf(band: Band, breaches: BreachView[], parts: ScoreReport['components']): string {
   const hard = breaches.find((b) => b.severity === 'hard-fail');
-  if (hard) return `A compliance failure (${hard.source}) means this attempt needs remediation, whatever was collected.`;
+  if (hard)
+    return `A compliance failure (${hard.source}) means this attempt needs remediation, whatever was collected.`;
   const weakest = (Object.entries(parts) as [keyof typeof parts, number][]).sort((a, b) => a[1] - b[1])[0];
   const focus = {
     resolution: 'reaching the right financial resolution',
@@ -279,7 +344,10 @@ function verdictOf(band: Band, breaches: BreachView[], parts: ScoreReport['compo
   }
 }
 
-export function scoreAttempt(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters'>): ScoreReport {
+export function scoreAttempt(
+  bundle: ScenarioBundle,
+  ctx: Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters'>,
+): ScoreReport {
   const { scenario } = bundle;
   const turns = turnsOf(bundle, ctx);
   const resolution = scoreResolution(bundle, ctx.ledger, turns);
@@ -288,32 +356,67 @@ export function scoreAttempt(bundle: ScenarioBundle, ctx: Pick<PatientContext, '
   const { trust, stress } = ctx.meters;
   const experienceValue = 0.6 * trust + 0.4 * (100 - stress);
   const experienceItems: ScoreItem[] = [];
-  const deltas = ctx.log.map((e) => ({ e, net: e.after.trust - e.before.trust - (e.after.stress - e.before.stress) }));
+  const deltas = ctx.log.map((e) => ({
+    e,
+    net: e.after.trust - e.before.trust - (e.after.stress - e.before.stress),
+  }));
   const best = [...deltas].sort((a, b) => b.net - a.net)[0];
   const worst = [...deltas].sort((a, b) => a.net - b.net)[0];
   if (best && best.net > 0) {
-    experienceItems.push({ component: 'experience', kind: 'well', text: 'The turn that helped the patient most', points: best.net, turn: best.e.turn, choiceId: best.e.choiceId });
+    experienceItems.push({
+      component: 'experience',
+      kind: 'well',
+      text: 'The turn that helped the patient most',
+      points: best.net,
+      turn: best.e.turn,
+      choiceId: best.e.choiceId,
+    });
   }
   if (worst && worst.net < 0) {
-    experienceItems.push({ component: 'experience', kind: 'fix', text: 'The turn that cost the most trust or added the most stress', points: worst.net, turn: worst.e.turn, choiceId: worst.e.choiceId });
+    experienceItems.push({
+      component: 'experience',
+      kind: 'fix',
+      text: 'The turn that cost the most trust or added the most stress',
+      points: worst.net,
+      turn: worst.e.turn,
+      choiceId: worst.e.choiceId,
+    });
   }
 
   const turnCount = ctx.log.length;
   let efficiency = 0;
   const efficiencyItems: ScoreItem[] = [];
   if (turnCount > scenario.targetTurns) {
-    efficiency = -Math.min(EFFICIENCY.maxPenalty, (turnCount - scenario.targetTurns) * EFFICIENCY.perExtraTurn);
-    efficiencyItems.push({ component: 'efficiency', kind: 'fix', text: `${turnCount} turns against a target of ${scenario.targetTurns}`, points: efficiency, turn: undefined, choiceId: undefined });
+    efficiency = -Math.min(
+      EFFICIENCY.maxPenalty,
+      (turnCount - scenario.targetTurns) * EFFICIENCY.perExtraTurn,
+    );
+    efficiencyItems.push({
+      component: 'efficiency',
+      kind: 'fix',
+      text: `${turnCount} turns against a target of ${scenario.targetTurns}`,
+      points: efficiency,
+      turn: undefined,
+      choiceId: undefined,
+    });
   } else if (process.missedCues === 0 && turnCount > 0) {
     efficiency = EFFICIENCY.onTarget;
-    efficiencyItems.push({ component: 'efficiency', kind: 'well', text: `Done in ${turnCount} turns (target ${scenario.targetTurns}) without rushing past the patient\u2019s feelings`, points: efficiency, turn: undefined, choiceId: undefined });
+    efficiencyItems.push({
+      component: 'efficiency',
+      kind: 'well',
+      text: `Done in ${turnCount} turns (target ${scenario.targetTurns}) without rushing past the patient\u2019s feelings`,
+      points: efficiency,
+      turn: undefined,
+      choiceId: undefined,
+    });
   }
 
   const breaches: BreachView[] = ctx.breaches.flatMap((b) => {
     const rule = bundle.rules[b.ruleId];
     if (!rule) return [];
     const entry = ctx.log.find((e) => e.turn === b.turn);
-    const choiceText = scenario.nodes[entry?.nodeId ?? '']?.choices.find((c) => c.id === b.choiceId)?.text ?? '';
+    const choiceText =
+      scenario.nodes[entry?.nodeId ?? '']?.choices.find((c) => c.id === b.choiceId)?.text ?? '';
     return [{ ...rule, ruleId: b.ruleId, turn: b.turn, choiceId: b.choiceId, choiceText }];
   });
   const hardFail = breaches.some((b) => b.severity === 'hard-fail');
@@ -326,7 +429,14 @@ export function scoreAttempt(bundle: ScenarioBundle, ctx: Pick<PatientContext, '
     choiceId: b.choiceId,
   }));
   if (breaches.length === 0 && turnCount > 0) {
-    complianceItems.push({ component: 'compliance', kind: 'well', text: 'No rule was broken', points: 0, turn: undefined, choiceId: undefined });
+    complianceItems.push({
+      component: 'compliance',
+      kind: 'well',
+      text: 'No rule was broken',
+      points: 0,
+      turn: undefined,
+      choiceId: undefined,
+    });
   }
 
   const components = {
@@ -335,7 +445,10 @@ export function scoreAttempt(bundle: ScenarioBundle, ctx: Pick<PatientContext, '
     process: Math.round(process.value),
   };
   const weighted =
-    WEIGHTS.resolution * resolution.value + WEIGHTS.experience * experienceValue + WEIGHTS.process * process.value + efficiency;
+    WEIGHTS.resolution * resolution.value +
+    WEIGHTS.experience * experienceValue +
+    WEIGHTS.process * process.value +
+    efficiency;
   let total = Math.round(clamp(weighted, 0, 100));
   if (hardFail) total = Math.min(total, HARD_FAIL_CAP);
   const band = bandOf(total, hardFail);
@@ -350,9 +463,17 @@ export function scoreAttempt(bundle: ScenarioBundle, ctx: Pick<PatientContext, '
     hardFail,
     components,
     efficiency,
-    items: [...complianceItems, ...resolution.items, ...experienceItems, ...process.items, ...efficiencyItems],
+    items: [
+      ...complianceItems,
+      ...resolution.items,
+      ...experienceItems,
+      ...process.items,
+      ...efficiencyItems,
+    ],
     breaches,
-    likelihoodToPay: Math.round(clamp(0.7 * trust + 0.3 * (100 - stress) + planBoost - PENALTY.dispute * ctx.ledger.disputes, 0, 100)),
+    likelihoodToPay: Math.round(
+      clamp(0.7 * trust + 0.3 * (100 - stress) + planBoost - PENALTY.dispute * ctx.ledger.disputes, 0, 100),
+    ),
     wouldRecommend: Math.round(clamp(experienceValue / 10, 0, 10)),
   };
 }

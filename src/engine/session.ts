@@ -55,7 +55,10 @@ export function machineFor(bundle: ScenarioBundle): PatientMachine {
   return machine;
 }
 
-export function viewOf(bundle: ScenarioBundle, snapshot: Pick<PatientSnapshot, 'context' | 'status'>): ConversationView {
+export function viewOf(
+  bundle: ScenarioBundle,
+  snapshot: Pick<PatientSnapshot, 'context' | 'status'>,
+): ConversationView {
   const ctx = snapshot.context;
   const { scenario } = bundle;
   const ending = scenario.endings[ctx.nodeId];
@@ -75,7 +78,8 @@ export function viewOf(bundle: ScenarioBundle, snapshot: Pick<PatientSnapshot, '
   }
   const node = scenario.nodes[ctx.nodeId];
   if (!node) throw new Error(`snapshot points at unknown node "${ctx.nodeId}" in ${scenario.id}`);
-  const text = typeof node.line === 'string' ? node.line : (node.line.find((v) => v.id === ctx.lineId)?.text ?? '');
+  const text =
+    typeof node.line === 'string' ? node.line : (node.line.find((v) => v.id === ctx.lineId)?.text ?? '');
   return {
     status: 'active',
     turn: ctx.log.length,
@@ -133,13 +137,19 @@ export class Session {
    * Restores a save. The same content restores the exact snapshot (no actions re-run); changed content
    * replays the recorded choices through the new version, and a ReplayError says where that stopped fitting.
    */
-  static restore(bundle: ScenarioBundle, save: SessionSave): { session: Session; via: 'snapshot' | 'replay' } {
+  static restore(
+    bundle: ScenarioBundle,
+    save: SessionSave,
+  ): { session: Session; via: 'snapshot' | 'replay' } {
     if (save.format !== SAVE_FORMAT) throw new ReplayError(`unknown save format ${String(save.format)}`, 0);
     if (save.scenarioId !== bundle.scenario.id) {
       throw new ReplayError(`save is for scenario "${save.scenarioId}", not "${bundle.scenario.id}"`, 0);
     }
     if (save.contentHash === bundle.contentHash) {
-      return { session: new Session(bundle, save.seed, { snapshot: save.snapshot, choices: save.choices }), via: 'snapshot' };
+      return {
+        session: new Session(bundle, save.seed, { snapshot: save.snapshot, choices: save.choices }),
+        via: 'snapshot',
+      };
     }
     return { session: Session.replay(bundle, save.seed, save.choices), via: 'replay' };
   }

@@ -15,7 +15,9 @@ describe('src/engine stays pure', () => {
       if (spec.startsWith('./')) continue;
       expect(ALLOWED, `${file} imports "${spec}"`).toContain(spec);
     }
-    expect(text, `${file} touches a browser global`).not.toMatch(/\b(window|document|localStorage|navigator)\./);
+    expect(text, `${file} touches a browser global`).not.toMatch(
+      /\b(window|document|localStorage|navigator)\./,
+    );
     expect(text, `${file} touches a Node global`).not.toMatch(/\bprocess\.(env|argv|cwd|exit)\b|require\(/);
   });
 });

@@ -24,17 +24,21 @@ describe('scenario loading', () => {
   });
 
   it('reports a YAML syntax error with its line', () => {
-    const [d] = problems((t) => t.replace('  ask:\n    line: OK, what do I owe?', '  ask:\n    line: [unclosed'));
+    const [d] = problems((t) =>
+      t.replace('  ask:\n    line: OK, what do I owe?', '  ask:\n    line: [unclosed'),
+    );
     expect(d?.message).toMatch(/^YAML syntax/);
     expect(d?.line).toBeGreaterThan(40);
   });
 
   it('names the file, line, node and field of a schema error', () => {
-    const [d] = problems((t) => t.replace('effects: { stress: 5, trust: 2 }', 'effects: { stress: 5, trust: 2, mood: 3 }'));
+    const [d] = problems((t) =>
+      t.replace('effects: { stress: 5, trust: 2 }', 'effects: { stress: 5, trust: 2, mood: 3 }'),
+    );
     expect(d).toMatchObject({ file: 'mini.yaml', node: 'ask' });
     expect(d?.message).toContain('nodes.ask.choices.0.effects');
     expect(d?.hint).toContain('"mood"');
-    expect(formatDiagnostic(d!)).toMatch(/^mini\.yaml:\d+:\d+ {2}ask {2}/);
+    expect(d && formatDiagnostic(d)).toMatch(/^mini\.yaml:\d+:\d+ {2}ask {2}/);
   });
 
   it('rejects meter conditions outside 0..100', () => {
@@ -61,7 +65,9 @@ describe('scenario loading', () => {
   });
 
   it('rejects an unknown persona and a missing start node', () => {
-    const ds = problems((t) => t.replace('persona: sam-test', 'persona: nobody').replace('start: greet', 'start: nowhere'));
+    const ds = problems((t) =>
+      t.replace('persona: sam-test', 'persona: nobody').replace('start: greet', 'start: nowhere'),
+    );
     expect(ds.map((d) => d.message)).toEqual(
       expect.arrayContaining([
         'persona "nobody" is not in personas.yaml',

@@ -14,7 +14,11 @@ const state = (stress: number, trust: number, previousTags: Technique[] = []) =>
   asked: [] as string[],
   techniqueCounts: {},
 });
-const choice = (tags: Technique[], stress = 0, trust = 0, asks?: string) => ({ tags, effects: { stress, trust }, asks });
+const choice = (tags: Technique[], stress = 0, trust = 0, asks?: string) => ({
+  tags,
+  effects: { stress, trust },
+  asks,
+});
 
 describe('patient model', () => {
   it('leaves base deltas unchanged for an average persona', () => {
@@ -31,13 +35,18 @@ describe('patient model', () => {
     expect(a.stress).toBeGreaterThan(b.stress);
     expect(a.trust).toBeLessThan(b.trust);
     const warm = choice(['support'], 0, 10);
-    expect(applyChoice(state(30, 50), warm, calmOpen).delta.trust).toBeGreaterThan(applyChoice(state(30, 50), warm, anxiousProud).delta.trust);
+    expect(applyChoice(state(30, 50), warm, calmOpen).delta.trust).toBeGreaterThan(
+      applyChoice(state(30, 50), warm, anxiousProud).delta.trust,
+    );
   });
 
   it('charges extra for a money ask under stress without empathy first', () => {
     const ask = choice(['clear-ask'], 0, 0);
     const tense = applyChoice(state(70, 50), ask, average);
-    expect(tense.delta).toEqual({ stress: MODEL.askUnderStress.stressPenalty, trust: -MODEL.askUnderStress.trustPenalty });
+    expect(tense.delta).toEqual({
+      stress: MODEL.askUnderStress.stressPenalty,
+      trust: -MODEL.askUnderStress.trustPenalty,
+    });
     expect(tense.notes[0]).toMatch(/before acknowledging how they felt/);
     expect(applyChoice(state(70, 50, ['name-emotion']), ask, average).delta).toEqual({ stress: 0, trust: 0 });
     expect(applyChoice(state(40, 50), ask, average).delta).toEqual({ stress: 0, trust: 0 });
@@ -80,7 +89,10 @@ describe('patient model', () => {
   });
 
   it('clamps meters to 0..100', () => {
-    expect(applyChoice(state(95, 5), choice(['threat'], 40, -40), average).meters).toEqual({ stress: 100, trust: 0 });
+    expect(applyChoice(state(95, 5), choice(['threat'], 40, -40), average).meters).toEqual({
+      stress: 100,
+      trust: 0,
+    });
     expect(applyChoice(state(5, 95), choice([], -40, 40), average).meters).toEqual({ stress: 0, trust: 100 });
   });
 });

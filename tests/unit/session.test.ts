@@ -5,7 +5,12 @@ import { fixtureBundle, loadEditedMini } from './helpers';
 describe('session', () => {
   it('starts at the scenario start with the persona meters and the node choices', () => {
     const view = Session.start(fixtureBundle(), 1).view();
-    expect(view).toMatchObject({ status: 'active', turn: 0, nodeId: 'greet', meters: { stress: 50, trust: 50 } });
+    expect(view).toMatchObject({
+      status: 'active',
+      turn: 0,
+      nodeId: 'greet',
+      meters: { stress: 50, trust: 50 },
+    });
     expect(view.choices.map((c) => [c.index, c.id])).toEqual([
       [1, 'warm'],
       [2, 'cold'],
@@ -91,13 +96,19 @@ describe('session', () => {
     const renamed = loadEditedMini((t) => t.replace('id: warm', 'id: friendly'));
     if (!renamed.ok) throw new Error('fixture edit failed');
     expect(() => Session.restore(renamed.bundle, save)).toThrow(ReplayError);
-    expect(() => Session.restore(renamed.bundle, save)).toThrow(/step 1 of 1: choice "warm" is not available/);
+    expect(() => Session.restore(renamed.bundle, save)).toThrow(
+      /step 1 of 1: choice "warm" is not available/,
+    );
   });
 
   it('emits one-shot cues that are not part of the snapshot', () => {
     const s = Session.start(fixtureBundle(), 5);
     const cues: string[] = [];
-    s.onCue((cue) => cues.push(cue.type === 'reaction' ? `reaction ${cue.delta.stress}/${cue.delta.trust}` : `ended ${cue.endingId}`));
+    s.onCue((cue) =>
+      cues.push(
+        cue.type === 'reaction' ? `reaction ${cue.delta.stress}/${cue.delta.trust}` : `ended ${cue.endingId}`,
+      ),
+    );
     s.choose('warm');
     s.choose('ask-copay');
     expect(cues[0]).toMatch(/^reaction -\d+\/\d+$/);
@@ -116,6 +127,11 @@ describe('session', () => {
     ]);
     expect(log[1]?.before).toEqual(log[0]?.after);
     expect(log[1]?.modelNotes.join(' ')).toMatch(/already answered that \(dob\)/);
-    expect(s.attempt()).toEqual({ scenarioId: 'mini', contentHash: s.bundle.contentHash, seed: 5, choices: ['cold', 'ask-dob-again'] });
+    expect(s.attempt()).toEqual({
+      scenarioId: 'mini',
+      contentHash: s.bundle.contentHash,
+      seed: 5,
+      choices: ['cold', 'ask-dob-again'],
+    });
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * npm run validate [files...]
+ * Checks the catalogues, every scenario (or the files given) and every test plan. Prints each problem as
+ * `file:line:column  node  message` with a hint; exits 1 when there is any.
+ */
+import { resolve } from 'node:path';
+import { DIALOGUES_DIR, isScenarioFile, loadLibrary, runTestPlans, scenarioFiles } from '../content/library';
+import { formatDiagnostic } from '../engine/loader';
+
+const args = process.argv.slice(2);
+const files =
+  args.length > 0
+    ? args.map((f) => resolve(f)).filter((f) => isScenarioFile(f.replace(/^.*\//, '')))
+    : scenarioFiles();
+const library = loadLibrary(DIALOGUES_DIR, files);
+const problems = [
+  ...library.catalogueDiagnostics,
+  ...library.scenarios.flatMap((s) => (s.ok ? [] : s.diagnostics)),
+];
+const plans = args.length > 0 ? [] : runTestPlans(library);
+problems.push(...plans.flatMap((p) => p.diagnostics));
+
+for (const d of problems) console.log(formatDiagnostic(d));
+const ok = library.scenarios.filter((s) => s.ok).length;
+const planCount = plans.reduce((n, p) => n + p.plans, 0);
+console.log(
+  `\n${library.scenarios.length} scenario file(s): ${ok} valid, ${library.scenarios.length - ok} with problems; ` +
+    `${plans.length} test plan file(s) with ${planCount} plan(s); ${problems.length} problem(s).`,
+);
+process.exitCode = problems.length > 0 ? 1 : 0;

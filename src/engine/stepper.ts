@@ -1,0 +1,33 @@
+/**
+ * A fast, allocation-light way to play a scenario without an actor, for exhaustive analysis and
+ * benchmarks. It is built from the same pieces the compiled machine uses (contextAfterChoice,
+ * routesAfter, enterNodeContext, holds), and a unit test checks it against the machine step by step.
+ */
+import { contextAfterChoice, enterNodeContext, holds, initialContext, routesAfter } from './compiler';
+import type { ChoiceDef } from './schema';
+import type { PatientContext, ScenarioBundle } from './types';
+
+export interface PlayState {
+  ctx: PatientContext;
+  done: boolean;
+}
+
+export function startState(bundle: ScenarioBundle, seed: number): PlayState {
+  return { ctx: enterNodeContext(bundle, initialContext(bundle, seed), bundle.scenario.start), done: false };
+}
+
+/** The choices on offer now, in authored order (empty once the conversation has ended). */
+export function offered(bundle: ScenarioBundle, state: PlayState): ChoiceDef[] {
+  if (state.done) return [];
+  return (bundle.scenario.nodes[state.ctx.nodeId]?.choices ?? []).filter((c) => holds([c.when], state.ctx));
+}
+
+export function stepState(bundle: ScenarioBundle, state: PlayState, choice: ChoiceDef): PlayState {
+  const after = contextAfterChoice(bundle, state.ctx, state.ctx.nodeId, choice).context;
+  const route = routesAfter(bundle, choice).find((r) => holds(r.when, after));
+  if (!route) throw new Error(`${bundle.scenario.id}: no route after choice ${choice.id}`);
+  if (bundle.scenario.endings[route.target]) {
+    return { ctx: { ...after, nodeId: route.target, lineId: route.target }, done: true };
+  }
+  return { ctx: enterNodeContext(bundle, after, route.target), done: false };
+}
