@@ -133,11 +133,23 @@ export function routesAfter(bundle: ScenarioBundle, choice: ChoiceDef): Route[] 
 }
 
 export function initialContext(bundle: ScenarioBundle, seed: number): PatientContext {
+  const variants = bundle.scenario.variants;
+  let rng = seed | 0;
+  let variant: (typeof variants)[number] | undefined;
+  if (variants.length > 0) {
+    const [index, next] = pickWeighted(
+      rng,
+      variants.map((v) => v.weight),
+    );
+    variant = variants[index];
+    rng = next;
+  }
   return {
-    meters: { ...bundle.persona.meters },
-    rng: seed | 0,
+    meters: { ...(variant?.meters ?? bundle.persona.meters) },
+    rng,
     seed,
-    flags: [],
+    variant: variant?.id,
+    flags: [...(variant?.flags ?? [])],
     asked: [],
     techniqueCounts: {},
     ledger: { ...EMPTY_LEDGER },

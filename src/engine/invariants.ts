@@ -1,8 +1,11 @@
 /**
  * The pedagogical and structural invariants every scenario must satisfy. The analyzer prints them and
- * fails on any violation; content tests run them for every file in dialogues/.
+ * fails on any violation; content tests run them for every file in dialogues/. Scenarios with persona
+ * variants are analysed once per variant: reachability counts across all of them, every other
+ * invariant must hold in each.
  */
-import { type Exploration, type PathOutcome, playStrategy, STRATEGIES } from './analysis';
+import { type Exploration, explore, type PathOutcome, playStrategy, STRATEGIES } from './analysis';
+import { initialContext } from './compiler';
 import { EMPATHY_TECHNIQUES } from './schema';
 import { HARD_FAIL_CAP } from './scoring';
 import type { ScenarioBundle } from './types';
@@ -21,37 +24,77 @@ export interface Probes {
   pushover: PathOutcome;
 }
 
-export function probe(bundle: ScenarioBundle, exploration: Exploration, seed = 1): Probes {
+export interface VariantRun {
+  variant: string | undefined;
+  seed: number;
+  exploration: Exploration;
+  probes: Probes;
+}
+
+export interface Analysis {
+  bundle: ScenarioBundle;
+  runs: VariantRun[];
+  invariants: InvariantResult[];
+}
+
+/** One seed per persona variant (the first seed that picks it), or just `seed` when there are none. */
+export function variantSeeds(
+  bundle: ScenarioBundle,
+  seed = 1,
+): { variant: string | undefined; seed: number }[] {
+  const variants = bundle.scenario.variants;
+  if (variants.length === 0) return [{ variant: undefined, seed }];
+  return variants.map((v) => {
+    for (let s = seed; s < seed + 100_000; s++)
+      if (initialContext(bundle, s).variant === v.id) return { variant: v.id, seed: s };
+    throw new Error(`${bundle.scenario.id}: no seed picks variant "${v.id}" (is its weight tiny?)`);
+  });
+}
+
+export function analyse(bundle: ScenarioBundle, seed = 1): Analysis {
+  const runs = variantSeeds(bundle, seed).map(({ variant, seed: s }) => {
+    const exploration = explore(bundle, { seed: s });
+    return {
+      variant,
+      seed: s,
+      exploration,
+      probes: {
+        balanced: exploration.best,
+        hardline: playStrategy(bundle, STRATEGIES.hardline, { seed: s }),
+        pushover: playStrategy(bundle, STRATEGIES.pushover, { seed: s }),
+      },
+    };
+  });
+  return { bundle, runs, invariants: checkInvariants(bundle, runs) };
+}
+
+function reachability(bundle: ScenarioBundle, runs: VariantRun[]): InvariantResult {
+  const { scenario } = bundle;
+  const visited = new Set(runs.flatMap((r) => [...r.exploration.visitedNodes]));
+  const used = new Set(runs.flatMap((r) => [...r.exploration.usedChoices]));
+  const all = [...Object.keys(scenario.nodes), ...Object.keys(scenario.endings)];
+  const choiceIds = Object.values(scenario.nodes).flatMap((n) => n.choices.map((c) => c.id));
+  const missing = [
+    ...all.filter((id) => !visited.has(id)),
+    ...choiceIds.filter((id) => !used.has(id)).map((c) => `choice ${c}`),
+  ];
   return {
-    balanced: exploration.best,
-    hardline: playStrategy(bundle, STRATEGIES.hardline, { seed }),
-    pushover: playStrategy(bundle, STRATEGIES.pushover, { seed }),
+    id: 'reachable',
+    ok: missing.length === 0,
+    detail:
+      missing.length === 0
+        ? `all ${all.length} nodes and endings and all ${choiceIds.length} choices are reachable`
+        : `unreachable: ${missing.join(', ')}`,
   };
 }
 
-export function checkInvariants(
-  bundle: ScenarioBundle,
-  exploration: Exploration,
-  probes: Probes,
-): InvariantResult[] {
-  const { scenario } = bundle;
-  const all = [...Object.keys(scenario.nodes), ...Object.keys(scenario.endings)];
-  const unreachable = all.filter((id) => !exploration.visitedNodes.has(id));
-  const choiceIds = Object.values(scenario.nodes).flatMap((n) => n.choices.map((c) => c.id));
-  const neverOffered = choiceIds.filter((id) => !exploration.usedChoices.has(id));
+function perRun(run: VariantRun): InvariantResult[] {
+  const { exploration, probes } = run;
   const best = exploration.best;
   const hasEmpathy = best.tags.some((t) => EMPATHY_TECHNIQUES.includes(t));
   const hasAsk = best.tags.includes('clear-ask');
   const gap = (p: PathOutcome): number => best.total - p.total;
   return [
-    {
-      id: 'reachable',
-      ok: unreachable.length === 0 && neverOffered.length === 0,
-      detail:
-        unreachable.length + neverOffered.length === 0
-          ? `all ${all.length} nodes and endings and all ${choiceIds.length} choices are reachable`
-          : `unreachable: ${[...unreachable, ...neverOffered.map((c) => `choice ${c}`)].join(', ')}`,
-    },
     {
       id: 'no-dead-ends',
       ok: exploration.deadEnds.length === 0,
@@ -90,5 +133,14 @@ export function checkInvariants(
           ? 'no path breaks a hard-fail rule'
           : `paths that break a hard-fail rule score at most ${exploration.hardFailMax} (cap ${HARD_FAIL_CAP})`,
     },
+  ];
+}
+
+export function checkInvariants(bundle: ScenarioBundle, runs: VariantRun[]): InvariantResult[] {
+  return [
+    reachability(bundle, runs),
+    ...runs.flatMap((run) =>
+      perRun(run).map((r) => (run.variant ? { ...r, id: `${r.id} [${run.variant}]` } : r)),
+    ),
   ];
 }

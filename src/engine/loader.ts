@@ -185,9 +185,16 @@ export function checkScenarioReferences(
       out.push(at(['endings', id], `"${id}" is both a node and an ending`, 'ids must be unique'));
   }
 
-  const setFlags = new Set(
-    scenario.nodes ? Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.set ?? [])) : [],
-  );
+  const setFlags = new Set([
+    ...Object.values(scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.set ?? [])),
+    ...scenario.variants.flatMap((v) => v.flags),
+  ]);
+  const variantIds = new Set<string>();
+  scenario.variants.forEach((v, i) => {
+    if (variantIds.has(v.id))
+      out.push(at(['variants', i, 'id'], `variant id "${v.id}" is used twice`, 'variant ids must be unique'));
+    variantIds.add(v.id);
+  });
   const checkCondition = (cond: Condition | undefined, path: Path): void => {
     for (const problem of conditionProblems(cond)) out.push(at(path, problem));
     for (const flag of [...(cond?.flags ?? []), ...(cond?.notFlags ?? [])]) {

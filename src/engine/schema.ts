@@ -197,6 +197,48 @@ export const checklistItems = [
   'privacy',
 ] as const;
 
+/** A seeded variant of the persona: a different mood, or a fact that only comes out when trust is high. */
+export const personaVariantSchema = z
+  .object({
+    id,
+    weight: z.number().positive().default(1),
+    note: z.string().min(1).describe('what differs in this variant, for authors and the debrief'),
+    meters: z
+      .object({ stress: meterValue, trust: meterValue })
+      .strict()
+      .optional()
+      .describe('starting meters instead of the persona\u2019s'),
+    flags: z
+      .array(id)
+      .default([])
+      .describe('facts true from the start in this variant (conditions can test them)'),
+  })
+  .strict();
+
+/** Numbers the scenario states, so a test can recompute them (domain.md: numbers must be consistent). */
+const estimateSchema = z
+  .object({
+    allowed: z.number().min(0).describe('contracted or allowed amount for the service'),
+    deductibleRemaining: z.number().min(0),
+    coinsurance: z.number().min(0).max(1).describe('patient share after the deductible, e.g. 0.2'),
+    copay: z.number().min(0).default(0),
+    outOfPocketRemaining: z.number().min(0).optional(),
+    expected: z.number().min(0).describe('the estimate the scenario shows; must equal the computed figure'),
+  })
+  .strict();
+
+const householdSchema = z
+  .object({
+    size: z.number().int().min(1).max(12),
+    annualIncome: z.number().min(0),
+    guidelineYear: z.literal(2025).describe('HHS poverty guidelines year used (48 contiguous states)'),
+    fplPercent: z
+      .number()
+      .min(0)
+      .describe('income as a percentage of the guideline; must match within 1 point'),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -207,10 +249,18 @@ export const scenarioSchema = z
     setting: z.enum(SETTINGS),
     domain: z.enum(DOMAINS),
     difficulty: z.number().int().min(1).max(3),
+    format: z
+      .enum(['full', 'short'])
+      .default('full')
+      .describe('short scenarios (like S13) need 4+ decisions on the best path instead of 8+'),
     estimatedMinutes: z.number().int().min(1).max(60),
     rulesAsOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-01'),
     objectives: z.array(z.string().min(1)).min(1),
     persona: id.describe('a persona id from personas.yaml'),
+    variants: z
+      .array(personaVariantSchema)
+      .default([])
+      .describe('persona variants; the seed picks one at the start'),
     account: z
       .object({
         facts: z.array(z.object({ label: z.string(), value: z.string() }).strict()).min(1),
@@ -220,6 +270,8 @@ export const scenarioSchema = z
           .min(0)
           .default(0)
           .describe('dollars that should go to assistance, coverage or correction'),
+        estimate: estimateSchema.optional(),
+        household: householdSchema.optional(),
       })
       .strict(),
     checklist: z

@@ -69,6 +69,8 @@ export interface PatientContext {
   /** Seeded RNG state (mulberry32); every random pick advances it, so replays are exact. */
   rng: number;
   seed: number;
+  /** The persona variant the seed picked, when the scenario has variants. */
+  variant: string | undefined;
   /** Facts established in the conversation ("verified", "hardship-disclosed"). */
   flags: string[];
   /** Pieces of information already asked for (asking twice annoys the patient). */
