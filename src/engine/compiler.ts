@@ -4,10 +4,12 @@
  * `assign`), this file is the only one to touch.
  *
  * Shape of the generated machine (flat, no children, so snapshots persist cleanly):
- *   - one state per dialogue node, tagged `awaiting-choice`, with one guarded CHOOSE transition per choice;
- *   - one transient routing state per choice (`node~choice`) whose `always` branches apply the
- *     scenario's reactions (walk-outs) and the choice's own conditional `next`, *after* its effects landed;
+ *   - one state per dialogue node, tagged `awaiting-choice`, with one guarded CHOOSE transition per
+ *     (choice, route): the route guards test the scenario's reactions (walk-outs) and the choice's own
+ *     conditional `next` against the context *after* the choice lands, so a choice takes one transition;
  *   - one final state per ending.
+ * Guards need that post-choice context before the action computes it, so it is computed once per
+ * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
 import { applyChoice, type Impact } from './patientModel';
@@ -200,6 +202,27 @@ export function contextAfterChoice(
   };
 }
 
+/** Contexts are immutable, so a post-choice context can be cached on the pre-choice context object. */
+const afterChoiceCache = new WeakMap<PatientContext, Map<string, PatientContext>>();
+function memoisedAfterChoice(
+  bundle: ScenarioBundle,
+  ctx: PatientContext,
+  nodeId: string,
+  choiceId: string,
+): PatientContext {
+  let byChoice = afterChoiceCache.get(ctx);
+  if (!byChoice) {
+    byChoice = new Map();
+    afterChoiceCache.set(ctx, byChoice);
+  }
+  let after = byChoice.get(choiceId);
+  if (!after) {
+    after = contextAfterChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId)).context;
+    byChoice.set(choiceId, after);
+  }
+  return after;
+}
+
 function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
   const choice = bundle.scenario.nodes[nodeId]?.choices.find((c) => c.id === choiceId);
   if (!choice) throw new Error(`compiled machine refers to missing choice ${nodeId}/${choiceId}`);
@@ -216,9 +239,14 @@ export function compileScenario(bundle: ScenarioBundle) {
       emitted: {} as PatientCue,
     },
     guards: {
-      offered: ({ context, event }, params: { choiceId: string; when: Condition[] }) =>
-        event.choiceId === params.choiceId && holds(params.when, context),
-      holds: ({ context }, params: { when: Condition[] }) => holds(params.when, context),
+      /** This choice was picked, is on offer, and this route is where it leads once its effects land. */
+      routeTaken: (
+        { context, event },
+        params: { nodeId: string; choiceId: string; offeredWhen: Condition[]; routeWhen: Condition[] },
+      ) =>
+        event.choiceId === params.choiceId &&
+        holds(params.offeredWhen, context) &&
+        holds(params.routeWhen, memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId)),
     },
     actions: {
       enterNode: assign(({ context }, params: { nodeId: string }) =>
@@ -228,14 +256,9 @@ export function compileScenario(bundle: ScenarioBundle) {
         nodeId: params.endingId,
         lineId: params.endingId,
       })),
-      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string }) => {
-        return contextAfterChoice(
-          bundle,
-          context,
-          params.nodeId,
-          lookupChoice(bundle, params.nodeId, params.choiceId),
-        ).context;
-      }),
+      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string }) =>
+        memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId),
+      ),
       cueReaction: emit(({ context }) => {
         const last = context.log.at(-1);
         return {
@@ -263,24 +286,28 @@ export function compileScenario(bundle: ScenarioBundle) {
       tags: ['awaiting-choice'],
       entry: [{ type: 'enterNode', params: { nodeId } }],
       on: {
-        CHOOSE: node.choices.map((choice) => ({
-          guard: { type: 'offered', params: { choiceId: choice.id, when: choice.when ? [choice.when] : [] } },
-          target: routeStateId(nodeId, choice.id),
-          actions: [
-            { type: 'applyChoice', params: { nodeId, choiceId: choice.id } },
-            { type: 'cueReaction' },
-          ],
-        })),
+        CHOOSE: node.choices.flatMap((choice) =>
+          routesAfter(bundle, choice).map((route) => ({
+            guard: {
+              type: 'routeTaken',
+              params: {
+                nodeId,
+                choiceId: choice.id,
+                offeredWhen: choice.when ? [choice.when] : [],
+                routeWhen: route.when,
+              },
+            },
+            target: route.target,
+            // Re-entering the same node must run its entry again (a new line is picked).
+            reenter: true,
+            actions: [
+              { type: 'applyChoice', params: { nodeId, choiceId: choice.id } },
+              { type: 'cueReaction' },
+            ],
+          })),
+        ),
       },
     };
-    for (const choice of node.choices) {
-      states[routeStateId(nodeId, choice.id)] = {
-        always: routesAfter(bundle, choice).map((route) => ({
-          guard: { type: 'holds', params: { when: route.when } },
-          target: route.target,
-        })),
-      };
-    }
   }
   for (const endingId of endingIds) {
     states[endingId] = {
@@ -297,7 +324,7 @@ export function compileScenario(bundle: ScenarioBundle) {
     id: scenario.id,
     context: ({ input }) => initialContext(bundle, input.seed),
     initial: scenario.start,
-    // Bad data must fail loudly, not spin: routing states resolve in one microstep each.
+    // No eventless transitions are generated; the limit guards against that changing unnoticed.
     options: { maxIterations: 1000 },
     // biome-ignore lint/suspicious/noExplicitAny: generated from validated data; XState cannot type dynamic state keys.
     states: states as any,

@@ -1,0 +1,64 @@
+import Phaser from 'phaser';
+import { type ConversationView, expressionFor, type PatientCue } from '../../engine';
+import { drawBackdrop, MeterBar, PatientPortrait } from '../art';
+import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
+import { announceReady } from './ready';
+
+/** Draws the patient and the meters as a projection of the session: it reads views, never changes state. */
+const METER_WIDTH = 250;
+
+export class ConversationScene extends Phaser.Scene {
+  private portrait!: PatientPortrait;
+  private stress!: MeterBar;
+  private trust!: MeterBar;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor() {
+    super(SCENES.conversation);
+  }
+
+  create(data: SceneData['conversation']): void {
+    const { session, reducedMotion } = data;
+    const view = session.view();
+    drawBackdrop(this, session.bundle.scenario.setting);
+    this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, session.bundle.persona.look);
+    this.add.existing(this.portrait);
+    // The meters' strip (y < 96) is kept clear by every backdrop; both end left of the DOM panel.
+    this.stress = new MeterBar(this, 20, 18, 'stress', view.meters.stress, METER_WIDTH);
+    this.trust = new MeterBar(this, 30 + METER_WIDTH, 18, 'trust', view.meters.trust, METER_WIDTH);
+    this.add.existing(this.stress);
+    this.add.existing(this.trust);
+    this.setReducedMotion(reducedMotion);
+    this.render(view, false);
+
+    this.unsubscribe = [
+      session.subscribe((next) => this.render(next, true)),
+      session.onCue((cue) => this.react(cue)),
+    ];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    announceReady(this);
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.portrait.setReducedMotion(on);
+    this.stress.setReducedMotion(on);
+    this.trust.setReducedMotion(on);
+  }
+
+  private render(view: ConversationView, animate: boolean): void {
+    this.portrait.setExpression(expressionFor(view.meters), animate);
+    this.stress.setValue(view.meters.stress, animate);
+    this.trust.setValue(view.meters.trust, animate);
+  }
+
+  private react(cue: PatientCue): void {
+    if (cue.type !== 'reaction') return;
+    if (cue.delta.stress >= 6 || cue.delta.trust <= -6) this.portrait.flinch();
+    else if (cue.delta.trust >= 6 || cue.delta.stress <= -6) this.portrait.brighten();
+  }
+
+  private teardown(): void {
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
+  }
+}

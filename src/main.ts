@@ -1,0 +1,38 @@
+/** Entry point: start the renderer, then the shell on the title screen. */
+import Phaser from 'phaser';
+import { createGame } from './game/createGame';
+import { Announcer } from './ui/announcer';
+import { App } from './ui/app';
+import { installTestHooks } from './ui/testHooks';
+
+function element(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html is missing #${id}`);
+  return el;
+}
+
+function seedFromUrl(): number | undefined {
+  const raw = new URLSearchParams(window.location.search).get('seed');
+  const seed = raw === null ? Number.NaN : Number(raw);
+  return Number.isInteger(seed) && seed > 0 ? seed : undefined;
+}
+
+async function main(): Promise<void> {
+  const game = await createGame(element('game'));
+  const app = new App(game, element('overlay'), new Announcer(element('announcer')), {
+    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    typingSpeed: 55,
+    fixedSeed: seedFromUrl(),
+  });
+  if (__TEST_HOOKS__) installTestHooks(app, Phaser);
+  await app.showTitle();
+  performance.mark('good-terms:title-interactive');
+}
+
+main().catch((error: unknown) => {
+  const overlay = document.getElementById('overlay');
+  if (overlay) {
+    overlay.textContent = `Good Terms could not start: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  throw error;
+});

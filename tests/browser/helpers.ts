@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { loadLibrary } from '../../src/content/library';
+import type { ScenarioBundle } from '../../src/engine/types';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function bundleFor(id: string): ScenarioBundle {
+  const found = loadLibrary().scenarios.find((s) => s.ok && s.bundle.scenario.id === id);
+  if (!found?.ok) throw new Error(`scenario ${id} did not load`);
+  return found.bundle;
+}
+
+export async function waitForScreen(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen);
+}
+
+/** Distinct colours and luminance spread of the game canvas: a blank or single-colour canvas fails. */
+export async function canvasStats(page: Page): Promise<{ colours: number; spread: number }> {
+  return page.evaluate(() => {
+    const source = document.querySelector('#game canvas') as HTMLCanvasElement | null;
+    if (!source) return { colours: 0, spread: 0 };
+    const copy = document.createElement('canvas');
+    copy.width = 320;
+    copy.height = 180;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return { colours: 0, spread: 0 };
+    ctx.drawImage(source, 0, 0, copy.width, copy.height);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const colours = new Set<number>();
+    let sum = 0;
+    let sumSq = 0;
+    const n = data.length / 4;
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i] ?? 0;
+      const g = data[i + 1] ?? 0;
+      const b = data[i + 2] ?? 0;
+      colours.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+      const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      sum += lum;
+      sumSq += lum * lum;
+    }
+    return { colours: colours.size, spread: Math.sqrt(sumSq / n - (sum / n) ** 2) };
+  });
+}
+
+/** Plays a list of choice ids by clicking the buttons whose text the scenario gives them. */
+export async function playChoices(
+  page: Page,
+  bundle: ScenarioBundle,
+  choiceIds: readonly string[],
+): Promise<void> {
+  const texts = new Map(
+    Object.values(bundle.scenario.nodes).flatMap((n) => n.choices.map((c) => [c.id, c.text] as const)),
+  );
+  for (const [i, id] of choiceIds.entries()) {
+    const text = texts.get(id);
+    if (!text) throw new Error(`no choice ${id} in ${bundle.scenario.id}`);
+    const button = page.getByRole('button', { name: text, exact: true });
+    await button.click();
+    await page.waitForFunction((turn) => window.__GOOD_TERMS__?.turn === turn, i + 1);
+  }
+  expect(await page.getByRole('button', { name: 'See your debrief' }).isVisible()).toBe(true);
+}

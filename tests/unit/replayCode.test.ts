@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeReplayCode,
+  encodeReplayCode,
+  ReplayCodeError,
+  scenarioIdOfCode,
+} from '../../src/engine/replayCode';
+import { Session } from '../../src/engine/session';
+import { fixtureBundle, loadEditedMini } from './helpers';
+
+describe('replay codes', () => {
+  it('round-trips an attempt and replays it to the identical state', () => {
+    const s = Session.start(fixtureBundle(), 123456);
+    s.choose('warm');
+    s.choose('ask-copay');
+    const code = encodeReplayCode(fixtureBundle(), s.attempt());
+    expect(code).toMatch(/^GT1\.mini\.[0-9a-f]{8}\.[0-9a-z]+\.[0-9a-z-]+$/);
+    expect(scenarioIdOfCode(code)).toBe('mini');
+    const attempt = decodeReplayCode(code, fixtureBundle());
+    expect(attempt).toEqual(s.attempt());
+    expect(Session.replay(fixtureBundle(), attempt.seed, attempt.choices).persist()).toEqual(s.persist());
+  });
+
+  it('explains that a code from a changed scenario cannot be replayed exactly', () => {
+    const code = encodeReplayCode(fixtureBundle(), {
+      ...Session.start(fixtureBundle(), 2).attempt(),
+      choices: ['cold'],
+    });
+    const edited = loadEditedMini((t) => t.replace('Curt.', 'Curt and cold.'));
+    if (!edited.ok) throw new Error('edit failed');
+    expect(() => decodeReplayCode(code, edited.bundle)).toThrow(/another version of "Mini copay"/);
+  });
+
+  it.each([
+    ['hello', /not a Good Terms replay code/],
+    ['GT1.mini.00000000', /not a Good Terms replay code/],
+  ])('rejects %s with a clear message', (code, message) => {
+    expect(() => decodeReplayCode(code, fixtureBundle())).toThrow(message);
+  });
+
+  it('rejects damaged choices and seeds', () => {
+    const good = encodeReplayCode(fixtureBundle(), {
+      ...Session.start(fixtureBundle(), 2).attempt(),
+      choices: ['cold'],
+    });
+    const [p, id, hash] = good.split('.');
+    expect(() => decodeReplayCode(`${p}.${id}.${hash}.0.1`, fixtureBundle())).toThrow(ReplayCodeError);
+    expect(() => decodeReplayCode(`${p}.${id}.${hash}.2.zz`, fixtureBundle())).toThrow(/choices is damaged/);
+  });
+});
