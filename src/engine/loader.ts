@@ -105,7 +105,9 @@ function hintFor(issue: z.core.$ZodIssue): string | undefined {
     case 'unrecognized_keys':
       return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see dialogues/schema/*.schema.json for the allowed fields`;
     case 'invalid_type':
-      return issue.input === undefined ? 'this field is required' : `expected ${issue.expected}`;
+      return /received undefined/.test(issue.message)
+        ? 'this field is required'
+        : `write a ${issue.expected} here`;
     case 'invalid_value':
       return 'allowed values are listed in dialogues/README.md';
     case 'too_small':
@@ -196,7 +198,15 @@ export function checkScenarioReferences(
     variantIds.add(v.id);
   });
   const checkCondition = (cond: Condition | undefined, path: Path): void => {
-    for (const problem of conditionProblems(cond)) out.push(at(path, problem));
+    for (const problem of conditionProblems(cond)) {
+      out.push(
+        at(
+          path,
+          problem,
+          'gte is the lowest value that passes and lte the highest; check which one you meant',
+        ),
+      );
+    }
     for (const flag of [...(cond?.flags ?? []), ...(cond?.notFlags ?? [])]) {
       if (!setFlags.has(flag))
         out.push(

@@ -68,8 +68,12 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     ledger.planAmount > 0
       ? `Payment plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months${ledger.autopay ? ' with autopay' : ''}`
       : 'No payment plan',
-    ledger.routedToAssistance > 0 ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}` : '',
-    ledger.routedToCoverage > 0 ? `Routed to insurance or other coverage: ${dollars(ledger.routedToCoverage)}` : '',
+    ledger.routedToAssistance > 0
+      ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}`
+      : '',
+    ledger.routedToCoverage > 0
+      ? `Routed to insurance or other coverage: ${dollars(ledger.routedToCoverage)}`
+      : '',
     ledger.corrected > 0 ? `Billing corrections: ${dollars(ledger.corrected)}` : '',
     ledger.waived > 0 ? `Waived without a need determination: ${dollars(ledger.waived)}` : '',
     ledger.disputes > 0 ? `Disputes or complaints: ${ledger.disputes}` : '',
