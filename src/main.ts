@@ -25,7 +25,18 @@ async function main(): Promise<void> {
     fixedSeed: seedFromUrl(),
   });
   if (__TEST_HOOKS__) installTestHooks(app, Phaser);
-  await app.showTitle();
+  const replayCodeInUrl = (): string | undefined => {
+    const code = /^#replay=(.+)$/.exec(window.location.hash)?.[1];
+    return code ? decodeURIComponent(code) : undefined;
+  };
+  // A replay link pasted into an open tab changes only the hash: open it without a reload.
+  window.addEventListener('hashchange', () => {
+    const code = replayCodeInUrl();
+    if (code) void app.openReplayCode(code);
+  });
+  const code = replayCodeInUrl();
+  if (code) await app.openReplayCode(code);
+  else await app.showTitle();
   performance.mark('good-terms:title-interactive');
 }
 

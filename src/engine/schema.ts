@@ -108,7 +108,7 @@ const ledgerChangeSchema = z
   .object({
     collected: z.number().min(0).optional().describe('dollars paid today'),
     planAmount: z.number().min(0).optional().describe('total dollars committed to a payment plan'),
-    planMonths: z.number().int().min(1).max(120).optional(),
+    planMonths: z.number().int().min(1).max(480).optional(),
     autopay: z.boolean().optional(),
     writtenTerms: z.boolean().optional(),
     routedToAssistance: z.number().min(0).optional().describe('dollars routed to financial assistance'),
@@ -279,7 +279,11 @@ export const scenarioSchema = z
       .min(1)
       .describe('the process steps this conversation should include'),
     targetTurns: z.number().int().min(1).max(60),
-    passMark: z.number().int().min(0).max(100).default(80),
+    passMark: z.number().int().min(0).max(100).default(80).describe('assessment pass mark'),
+    hideMetersInAssessment: z
+      .boolean()
+      .default(false)
+      .describe('hide the stress and trust meters in assessment mode'),
     start: id,
     reactions: z.array(reactionSchema).default([]).describe('checked after every choice, in order'),
     nodes: z.record(id, nodeSchema),

@@ -110,6 +110,9 @@ export interface ConversationView {
   ending: EndingView | undefined;
 }
 
+/** Practice coaches (hints, feedback, rewind); assessment is summative (no help, a pass mark). */
+export type Mode = 'practice' | 'assessment';
+
 /** An attempt is its seed and choices: the save format, the replay format and the analytics record. */
 export interface AttemptRecord {
   scenarioId: string;

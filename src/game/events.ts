@@ -1,6 +1,5 @@
 /** Scene keys and the data each scene starts with: the typed contract between the app shell and Phaser. */
 import type { ScenarioSummary } from '../engine';
-import type { ScoreReport } from '../engine/scoring';
 import type { Session } from '../engine/session';
 
 export const SCENES = {
@@ -16,8 +15,8 @@ export interface SceneData {
   boot: undefined;
   title: { faces: ScenarioSummary['look'][] };
   select: { highlighted: ScenarioSummary | undefined };
-  conversation: { session: Session; reducedMotion: boolean };
-  debrief: { session: Session; report: ScoreReport };
+  conversation: { session: Session; reducedMotion: boolean; showMeters: boolean };
+  debrief: { session: Session };
 }
 
 export const GAME_WIDTH = 1280;

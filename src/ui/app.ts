@@ -5,7 +5,10 @@
  */
 import type Phaser from 'phaser';
 import { listScenarios, loadScenario } from '../content/catalog';
-import { randomSeed, Session, scoreAttempt } from '../engine';
+import { type Mode, randomSeed, Session, scoreAttempt } from '../engine';
+import { decodeReplayCode, ReplayCodeError, scenarioIdOfCode } from '../engine/replayCode';
+import type { ScoreReport } from '../engine/scoring';
+import type { AttemptRecord, ScenarioBundle } from '../engine/types';
 import { SCENES, type SceneData, type SceneKey } from '../game/events';
 import { SCENE_READY } from '../game/scenes/ready';
 import type { SelectScene } from '../game/scenes/SelectScene';
@@ -25,9 +28,28 @@ export interface Preferences {
   fixedSeed: number | undefined;
 }
 
+/** How the trainee plays: chosen on the select screen, shown during play. */
+export interface PlaySettings {
+  mode: Mode;
+  /** Practice only: the patient's feelings as a thought bubble, on request. */
+  hints: boolean;
+  /** Practice only: a coach note after each choice. */
+  coachFeedback: boolean;
+}
+
+/** A finished attempt, kept for the side-by-side comparison with the next attempt at the same scenario. */
+export interface FinishedAttempt {
+  attempt: AttemptRecord;
+  mode: Mode;
+  report: ScoreReport;
+  endingTitle: string;
+}
+
 export class App {
   screen: ScreenName = 'title';
   session: Session | undefined;
+  play: PlaySettings = { mode: 'practice', hints: true, coachFeedback: true };
+  private readonly finished = new Map<string, FinishedAttempt>();
   private dispose: (() => void) | undefined;
 
   constructor(
@@ -44,33 +66,54 @@ export class App {
     );
   }
 
-  async showSelect(): Promise<void> {
+  async showSelect(notice?: string): Promise<void> {
     const scenarios = listScenarios();
     const highlighted = scenarios.find((s) => s.summary)?.summary;
     await this.mount('select', SCENES.select, { highlighted }, () =>
       renderSelect(this.overlay, {
         scenarios,
+        play: this.play,
+        notice,
+        onPlayChange: (play) => {
+          this.play = play;
+        },
         onHighlight: (summary) => this.selectScene()?.showScenario(summary),
         onPick: (id) => this.startScenario(id),
+        onReplayCode: (code) => this.openReplayCode(code),
         onBack: () => this.showTitle(),
       }),
     );
   }
 
-  async startScenario(id: string, seed = this.prefs.fixedSeed ?? randomSeed()): Promise<void> {
+  /** Starts a scenario; with `choices`, replays them first (replay from a turn, rewind). */
+  async startScenario(
+    id: string,
+    seed = this.prefs.fixedSeed ?? randomSeed(),
+    choices: readonly string[] = [],
+  ): Promise<void> {
     const bundle = await loadScenario(id);
     this.session?.stop();
-    const session = Session.start(bundle, seed);
+    const session = Session.replay(bundle, seed, choices);
     this.session = session;
+    const { mode } = this.play;
+    const showMeters = !(mode === 'assessment' && bundle.scenario.hideMetersInAssessment);
     await this.mount(
       'conversation',
       SCENES.conversation,
-      { session, reducedMotion: this.prefs.reducedMotion },
+      { session, reducedMotion: this.prefs.reducedMotion, showMeters },
       () =>
         renderConversation(this.overlay, {
           session,
           announcer: this.announcer,
           typingSpeed: this.prefs.reducedMotion ? 0 : this.prefs.typingSpeed,
+          mode,
+          hints: mode === 'practice' && this.play.hints,
+          coachFeedback: mode === 'practice' && this.play.coachFeedback,
+          showMeters,
+          onRewind:
+            mode === 'practice'
+              ? () => this.startScenario(id, seed, session.attempt().choices.slice(0, -1))
+              : undefined,
           onFinished: () => this.showDebrief(session),
           onLeave: () => this.showSelect(),
         }),
@@ -79,14 +122,60 @@ export class App {
 
   async showDebrief(session: Session): Promise<void> {
     const report = scoreAttempt(session.bundle, session.context());
-    await this.mount('debrief', SCENES.debrief, { session, report }, () =>
+    const id = session.bundle.scenario.id;
+    const previous = this.finished.get(id);
+    const mode = this.play.mode;
+    this.finished.set(id, {
+      attempt: session.attempt(),
+      mode,
+      report,
+      endingTitle: session.view().ending?.title ?? '',
+    });
+    await this.mount('debrief', SCENES.debrief, { session }, () =>
       renderDebrief(this.overlay, {
         session,
         report,
-        onReplay: () => this.startScenario(session.bundle.scenario.id),
+        mode,
+        previous,
+        onReplay: () => this.startScenario(id),
+        onReplayFrom: (turn) =>
+          this.startScenario(id, session.seed, session.attempt().choices.slice(0, turn - 1)),
         onChooseAnother: () => this.showSelect(),
       }),
     );
+  }
+
+  /** Opens an attempt from a replay code: replays it exactly and shows its debrief, or explains why not. */
+  async openReplayCode(code: string): Promise<void> {
+    let bundle: ScenarioBundle;
+    let attempt: AttemptRecord;
+    try {
+      const id = scenarioIdOfCode(code);
+      if (!listScenarios().some((e) => e.summary?.id === id)) {
+        throw new ReplayCodeError(`This code is for a scenario this version does not have ("${id}").`);
+      }
+      bundle = await loadScenario(id);
+      attempt = decodeReplayCode(code, bundle);
+    } catch (error) {
+      await this.showSelect(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.session?.stop();
+    let session: Session;
+    try {
+      session = Session.replay(bundle, attempt.seed, attempt.choices);
+    } catch (error) {
+      await this.showSelect(
+        `This code could not be replayed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+    this.session = session;
+    if (session.view().status === 'ended') {
+      await this.showDebrief(session);
+      return;
+    }
+    await this.startScenario(bundle.scenario.id, attempt.seed, attempt.choices);
   }
 
   private selectScene(): SelectScene | undefined {

@@ -14,7 +14,8 @@ export function bundleFor(id: string): ScenarioBundle {
 }
 
 export async function waitForScreen(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen);
+  // Interval polling: requestAnimationFrame polling stalls in a page that is not in front.
+  await page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen, { polling: 50 });
 }
 
 /** Distinct colours and luminance spread of the game canvas: a blank or single-colour canvas fails. */
@@ -51,6 +52,7 @@ export async function playChoices(
   page: Page,
   bundle: ScenarioBundle,
   choiceIds: readonly string[],
+  fromTurn = 0,
 ): Promise<void> {
   const texts = new Map(
     Object.values(bundle.scenario.nodes).flatMap((n) => n.choices.map((c) => [c.id, c.text] as const)),
@@ -60,7 +62,9 @@ export async function playChoices(
     if (!text) throw new Error(`no choice ${id} in ${bundle.scenario.id}`);
     const button = page.getByRole('button', { name: text, exact: true });
     await button.click();
-    await page.waitForFunction((turn) => window.__GOOD_TERMS__?.turn === turn, i + 1);
+    await page.waitForFunction((turn) => window.__GOOD_TERMS__?.turn === turn, fromTurn + i + 1, {
+      polling: 50,
+    });
   }
   expect(await page.getByRole('button', { name: 'See your debrief' }).isVisible()).toBe(true);
 }

@@ -18,7 +18,7 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   create(data: SceneData['conversation']): void {
-    const { session, reducedMotion } = data;
+    const { session, reducedMotion, showMeters } = data;
     const view = session.view();
     drawBackdrop(this, session.bundle.scenario.setting);
     this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, session.bundle.persona.look);
@@ -26,8 +26,9 @@ export class ConversationScene extends Phaser.Scene {
     // The meters' strip (y < 96) is kept clear by every backdrop; both end left of the DOM panel.
     this.stress = new MeterBar(this, 20, 18, 'stress', view.meters.stress, METER_WIDTH);
     this.trust = new MeterBar(this, 30 + METER_WIDTH, 18, 'trust', view.meters.trust, METER_WIDTH);
-    this.add.existing(this.stress);
-    this.add.existing(this.trust);
+    // Assessment can hide the meters; they still exist so the scene code stays one path.
+    this.add.existing(this.stress.setVisible(showMeters));
+    this.add.existing(this.trust.setVisible(showMeters));
     this.setReducedMotion(reducedMotion);
     this.render(view, false);
 

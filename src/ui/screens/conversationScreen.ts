@@ -1,20 +1,37 @@
 /**
  * The conversation panel: the account the rep can see, the patient's line, the choices and the transcript.
- * It renders from session views and sends choices; it never touches meters itself.
+ * It renders from session views and sends choices; it never touches meters itself. In practice mode it
+ * adds the coach: a hint (the patient's feelings, as a thought bubble) on request, a note after each
+ * choice, and taking back the last choice.
  */
-import { type ConversationView, expressionFor, type Meters, stressWord, trustWord } from '../../engine';
+import {
+  type ConversationView,
+  expressionFor,
+  type Meters,
+  type Mode,
+  stressWord,
+  trustWord,
+} from '../../engine';
 import type { Session } from '../../engine/session';
 import type { Announcer } from '../announcer';
-import { h, SETTING_LABELS } from '../dom';
+import { append, h, SETTING_LABELS } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
 
 export interface ConversationDeps {
   session: Session;
   announcer: Announcer;
   typingSpeed: number;
+  mode: Mode;
+  hints: boolean;
+  coachFeedback: boolean;
+  showMeters: boolean;
+  /** Practice only: go back one decision. */
+  onRewind: (() => void) | undefined;
   onFinished: () => void;
   onLeave: () => void;
 }
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10');
 
 export function describeMeterChange(name: string, before: Meters, after: Meters): string {
   const part = (label: 'Stress' | 'Trust', b: number, a: number, word: (v: number) => string): string =>
@@ -40,13 +57,46 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   const choiceList = h('ol', { class: 'choices', 'aria-label': 'Your reply' });
   const transcriptList = h('ol', {});
   const transcriptSummary = h('summary', {}, 'Conversation so far');
+  const coach = h('section', { class: 'coach', 'aria-label': 'Coach', hidden: true });
+  const thought = h('aside', {
+    class: 'thought',
+    'aria-label': `What ${firstName} is feeling`,
+    hidden: true,
+  });
+  const hintButton = h(
+    'button',
+    { class: 'btn btn--ghost btn--small', type: 'button', 'aria-expanded': 'false' },
+    `What is ${firstName} feeling?`,
+  );
+  const rewindButton = h(
+    'button',
+    { class: 'btn btn--ghost btn--small', type: 'button' },
+    'Take back my last choice',
+  );
+  const tools = h(
+    'div',
+    { class: 'convo-tools' },
+    deps.hints ? hintButton : null,
+    deps.onRewind ? rewindButton : null,
+  );
+  const modeBadge = h(
+    'span',
+    { class: `mode-badge mode-badge--${deps.mode}`, 'data-testid': 'mode-badge' },
+    deps.mode === 'practice' ? 'Practice' : 'Assessment',
+  );
+
   const panel = h(
     'section',
     { class: 'panel panel--conversation', 'aria-labelledby': 'convo-heading', 'data-screen': 'conversation' },
     h(
       'div',
       { class: 'convo-header' },
-      h('div', {}, h('h1', { id: 'convo-heading' }, scenario.title), turnLabel),
+      h(
+        'div',
+        {},
+        h('h1', { id: 'convo-heading' }, scenario.title),
+        h('div', { class: 'convo-sub' }, modeBadge, turnLabel),
+      ),
       h(
         'button',
         { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
@@ -71,20 +121,49 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         { class: 'transcript', 'aria-label': 'Conversation so far' },
         h('details', {}, transcriptSummary, transcriptList),
       ),
+      coach,
     ),
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
     speech,
+    tools.childElementCount > 0 ? tools : null,
     h('h2', { class: 'visually-hidden', id: 'reply-heading' }, 'Your reply'),
     choiceList,
   );
-  root.append(panel);
+  root.append(thought, coach, panel);
 
   let typing: Typing | undefined;
   speech.addEventListener('click', () => typing?.finish());
+  hintButton.addEventListener('click', () => {
+    const open = thought.hidden;
+    thought.hidden = !open;
+    hintButton.setAttribute('aria-expanded', String(open));
+    if (open) announcer.say(`${firstName} is thinking: ${thought.textContent ?? ''}`);
+  });
+  rewindButton.addEventListener('click', () => deps.onRewind?.());
 
   const choose = (id: string): void => {
     typing?.finish();
     session.choose(id);
+  };
+
+  const showCoach = (view: ConversationView): void => {
+    const last = session.log().at(-1);
+    if (!deps.coachFeedback || !last) {
+      coach.hidden = true;
+      return;
+    }
+    const choice = scenario.nodes[last.nodeId]?.choices.find((c) => c.id === last.choiceId);
+    const delta = `Stress ${signed(last.after.stress - last.before.stress)}, trust ${signed(last.after.trust - last.before.trust)}.`;
+    coach.replaceChildren();
+    append(
+      coach,
+      h('h3', {}, 'Coach'),
+      h('p', {}, h('strong', {}, delta), ' ', choice?.feedback ?? ''),
+      ...last.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
+      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+    );
+    coach.hidden = false;
+    coach.dataset.turn = String(view.turn);
   };
 
   let previous: ConversationView | undefined;
@@ -96,10 +175,29 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         h('li', {}, h('strong', {}, `${firstName}: `), previous.line.text),
         h('li', {}, h('strong', {}, 'You: '), said),
       );
-      transcriptSummary.textContent = `Conversation so far (${view.turn} ${view.turn === 1 ? 'turn' : 'turns'})`;
-      announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
+      if (deps.showMeters) announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
     }
+    if (!previous) {
+      for (const turn of session.log()) {
+        const node = scenario.nodes[turn.nodeId];
+        const line =
+          typeof node?.line === 'string' ? node.line : node?.line.find((v) => v.id === turn.lineId)?.text;
+        const said = node?.choices.find((c) => c.id === turn.choiceId)?.text ?? turn.choiceId;
+        transcriptList.append(
+          h('li', {}, h('strong', {}, `${firstName}: `), line ?? ''),
+          h('li', {}, h('strong', {}, 'You: '), said),
+        );
+      }
+    }
+    transcriptSummary.textContent = `Conversation so far (${view.turn} ${view.turn === 1 ? 'turn' : 'turns'})`;
     previous = view;
+    showCoach(view);
+    rewindButton.hidden = view.turn === 0;
+    thought.hidden = true;
+    hintButton.setAttribute('aria-expanded', 'false');
+    thought.textContent = view.thought ?? `${firstName} is waiting to see what you say.`;
+    hintButton.hidden = view.status === 'ended';
+
     const setting = SETTING_LABELS[scenario.setting] ?? scenario.setting;
     turnLabel.textContent =
       view.status === 'ended' ? `${setting} · conversation ended` : `${setting} · turn ${view.turn + 1}`;
@@ -138,8 +236,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') typing?.finish();
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
-    const view = session.view();
-    const choice = view.choices.find((c) => c.index === Number(event.key));
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const choice = session.view().choices.find((c) => c.index === Number(event.key));
     if (!choice) return;
     event.preventDefault();
     choose(choice.id);

@@ -1,16 +1,24 @@
 /**
- * The debrief panel: the score and where it came from, the rules kept or broken with their sources,
- * and the transcript with feedback on every choice. The meter chart is drawn by the Debrief scene.
+ * The debrief: the score and where every point came from, the outcome in the patient's and the
+ * organisation's terms, the meter chart, the annotated transcript with "replay from here", the
+ * comparison with the previous attempt, and a replay code that reproduces this attempt anywhere.
  */
-import type { ScoreItem, ScoreReport } from '../../engine';
-import { dollars } from '../../engine/scoring';
+import type { Mode, ScoreItem, ScoreReport } from '../../engine';
+import { encodeReplayCode } from '../../engine/replayCode';
+import { type Component, dollars } from '../../engine/scoring';
 import type { Session } from '../../engine/session';
+import type { FinishedAttempt } from '../app';
 import { h } from '../dom';
+import { meterChart } from '../meterChart';
 
 export interface DebriefDeps {
   session: Session;
   report: ScoreReport;
+  mode: Mode;
+  /** The previous finished attempt at this scenario, for the side-by-side comparison. */
+  previous: FinishedAttempt | undefined;
   onReplay: () => void;
+  onReplayFrom: (turn: number) => void;
   onChooseAnother: () => void;
 }
 
@@ -21,36 +29,185 @@ const BAND_LABELS: Record<ScoreReport['band'], string> = {
   'needs-remediation': 'Needs remediation',
 };
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0');
+const COMPONENTS: { key: 'resolution' | 'experience' | 'process'; label: string; explain: string }[] = [
+  {
+    key: 'resolution',
+    label: 'Financial resolution (35%)',
+    explain:
+      'Money paid or committed up to what is appropriately owed, plus money routed to assistance, coverage or a correction. Collecting what is not owed, waivers, disputes and held-up care subtract.',
+  },
+  {
+    key: 'experience',
+    label: 'Patient experience (35%)',
+    explain: '60% the patient\u2019s trust at the end, 40% how calm they were (100 minus stress).',
+  },
+  {
+    key: 'process',
+    label: 'Process (30%)',
+    explain:
+      'The steps this conversation needs (AIDET, verification, a clear ask, options, teach-back...), empathy within a turn of each emotional cue; warnings and harmful techniques subtract.',
+  },
+];
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10');
 
 function itemLine(item: ScoreItem): HTMLElement {
-  const where = item.turn ? ` (turn ${item.turn})` : '';
-  return h('li', { class: item.kind }, `${item.text}${where}`);
+  const points = item.points !== 0 ? ` (${signed(item.points)})` : '';
+  return h(
+    'li',
+    { class: item.kind },
+    `${item.text}${points}`,
+    item.turn ? h('a', { href: `#turn-${item.turn}`, class: 'turn-link' }, ` turn ${item.turn}`) : null,
+  );
+}
+
+function componentsSection(report: ScoreReport): HTMLElement {
+  const group = (component: Component): ScoreItem[] => report.items.filter((i) => i.component === component);
+  const efficiency = group('efficiency');
+  return h(
+    'section',
+    { 'aria-labelledby': 'components-heading' },
+    h('h2', { id: 'components-heading' }, 'Where the score came from'),
+    h(
+      'p',
+      { class: 'muted' },
+      `0.35 × resolution + 0.35 × experience + 0.30 × process${report.efficiency ? ` ${signed(report.efficiency)} for pace` : ''}${report.hardFail ? ', capped at 49 by the compliance failure' : ''} = ${report.total}.`,
+    ),
+    ...COMPONENTS.map(({ key, label, explain }) =>
+      h(
+        'details',
+        { class: 'component', 'data-component': key },
+        h(
+          'summary',
+          {},
+          h('span', {}, label),
+          h('strong', { class: 'component__value' }, report.components[key]),
+        ),
+        h('p', { class: 'muted' }, explain),
+        h('ul', { class: 'items' }, ...group(key).map(itemLine)),
+      ),
+    ),
+    efficiency.length ? h('ul', { class: 'items' }, ...efficiency.map(itemLine)) : null,
+  );
+}
+
+function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
+  const { ledger } = session.view();
+  const lines = [
+    `Collected today: ${dollars(ledger.collected)}`,
+    ledger.planAmount > 0
+      ? `Committed on a plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months (${dollars(Math.ceil(ledger.planAmount / Math.max(ledger.planMonths, 1)))} a month)${ledger.autopay ? ', autopay' : ''}${ledger.writtenTerms ? ', terms in writing' : ''}`
+      : 'No payment plan',
+    ledger.routedToAssistance > 0
+      ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}`
+      : '',
+    ledger.routedToCoverage > 0
+      ? `Routed to insurance or other coverage: ${dollars(ledger.routedToCoverage)}`
+      : '',
+    ledger.corrected > 0 ? `Billing corrections: ${dollars(ledger.corrected)}` : '',
+    ledger.waived > 0 ? `Waived without a financial-need determination: ${dollars(ledger.waived)}` : '',
+    ledger.disputes > 0 ? `Disputes or complaints opened: ${ledger.disputes}` : 'No disputes or complaints',
+    ledger.careDeferred ? 'Care was held up over money' : '',
+    `Likelihood to pay what was agreed: ${report.likelihoodToPay}%`,
+    `Would come back and recommend you: ${report.wouldRecommend} out of 10`,
+  ].filter(Boolean);
+  return h(
+    'section',
+    { 'aria-labelledby': 'outcome-heading' },
+    h('h2', { id: 'outcome-heading' }, 'Outcome'),
+    h('ul', { class: 'items' }, ...lines.map((o) => h('li', {}, o))),
+  );
+}
+
+function comparisonSection(
+  previous: FinishedAttempt,
+  session: Session,
+  report: ScoreReport,
+  mode: Mode,
+): HTMLElement {
+  const now = session.attempt().choices;
+  const before = previous.attempt.choices;
+  const diverged = now.findIndex((c, i) => before[i] !== c);
+  const rows: [string, string | number, string | number][] = [
+    ['Mode', previous.mode, mode],
+    ['Score', previous.report.total, report.total],
+    ['Ending', previous.endingTitle, session.view().ending?.title ?? ''],
+    ['Financial resolution', previous.report.components.resolution, report.components.resolution],
+    ['Patient experience', previous.report.components.experience, report.components.experience],
+    ['Process', previous.report.components.process, report.components.process],
+    ['Turns', before.length, now.length],
+    ['Rules broken', previous.report.breaches.length, report.breaches.length],
+  ];
+  return h(
+    'section',
+    { 'aria-labelledby': 'compare-heading', 'data-testid': 'comparison' },
+    h('h2', { id: 'compare-heading' }, 'Compared with your previous attempt'),
+    h(
+      'p',
+      {},
+      diverged < 0 && now.length === before.length
+        ? 'You made the same choices as last time.'
+        : `Your choices differed from turn ${(diverged < 0 ? Math.min(now.length, before.length) : diverged) + 1}.`,
+    ),
+    h(
+      'table',
+      { class: 'compare' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, ''),
+          h('th', { scope: 'col' }, 'Previous'),
+          h('th', { scope: 'col' }, 'This attempt'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map(([label, a, b]) =>
+          h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, a), h('td', {}, b)),
+        ),
+      ),
+    ),
+  );
+}
+
+function replayCodeSection(session: Session): HTMLElement {
+  const code = encodeReplayCode(session.bundle, session.attempt());
+  const link = `${location.origin}${location.pathname}#replay=${code}`;
+  const status = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const copy = h('button', { class: 'btn btn--ghost btn--small', type: 'button' }, 'Copy link');
+  copy.addEventListener('click', () => {
+    navigator.clipboard
+      ?.writeText(link)
+      .then(() => {
+        status.textContent = ' Link copied.';
+      })
+      .catch(() => {
+        status.textContent = ' Select the code and copy it.';
+      });
+  });
+  return h(
+    'section',
+    { 'aria-labelledby': 'code-heading' },
+    h('h2', { id: 'code-heading' }, 'Replay code'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Anyone with this code sees exactly this attempt (same patient, same choices).',
+    ),
+    h('p', {}, h('code', { 'data-testid': 'replay-code', class: 'replay-code' }, code), ' ', copy, status),
+  );
 }
 
 export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void {
   const { session, report } = deps;
-  const { scenario, persona } = session.bundle;
+  const { scenario, persona, rules } = session.bundle;
   const view = session.view();
-  const ledger = view.ledger;
   const firstName = persona.name.split(' ')[0] ?? persona.name;
-
-  const components = (['resolution', 'experience', 'process'] as const).map((key) =>
-    h(
-      'div',
-      {},
-      h(
-        'dt',
-        {},
-        {
-          resolution: 'Financial resolution (35%)',
-          experience: 'Patient experience (35%)',
-          process: 'Process (30%)',
-        }[key],
-      ),
-      h('dd', { 'data-component': key }, report.components[key]),
-    ),
-  );
+  const log = session.log();
 
   const breaches = report.breaches.map((b) =>
     h(
@@ -63,56 +220,65 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     ),
   );
 
-  const outcome = [
-    `Collected today: ${dollars(ledger.collected)}`,
-    ledger.planAmount > 0
-      ? `Payment plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months${ledger.autopay ? ' with autopay' : ''}`
-      : 'No payment plan',
-    ledger.routedToAssistance > 0
-      ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}`
-      : '',
-    ledger.routedToCoverage > 0
-      ? `Routed to insurance or other coverage: ${dollars(ledger.routedToCoverage)}`
-      : '',
-    ledger.corrected > 0 ? `Billing corrections: ${dollars(ledger.corrected)}` : '',
-    ledger.waived > 0 ? `Waived without a need determination: ${dollars(ledger.waived)}` : '',
-    ledger.disputes > 0 ? `Disputes or complaints: ${ledger.disputes}` : '',
-    ledger.careDeferred ? 'Care was held up over money' : '',
-    `Likelihood to pay: ${report.likelihoodToPay}%; would recommend: ${report.wouldRecommend}/10`,
-  ].filter(Boolean);
+  const chartTurns = log.map((turn) => {
+    const choice = scenario.nodes[turn.nodeId]?.choices.find((c) => c.id === turn.choiceId);
+    return { turn, choiceText: choice?.text ?? turn.choiceId, feedback: choice?.feedback ?? '' };
+  });
 
-  const transcript = session.log().map((turn) => {
+  const transcript = log.map((turn) => {
     const node = scenario.nodes[turn.nodeId];
     const choice = node?.choices.find((c) => c.id === turn.choiceId);
     const line =
       typeof node?.line === 'string' ? node.line : node?.line.find((v) => v.id === turn.lineId)?.text;
+    const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
-      { class: 'turn', 'data-turn': turn.turn },
-      h('p', {}, h('strong', {}, `${firstName}: `), line ?? ''),
+      { class: 'turn', id: `turn-${turn.turn}`, 'data-turn': turn.turn, tabindex: -1 },
+      h('p', {}, h('strong', {}, `Turn ${turn.turn}. ${firstName}: `), line ?? ''),
       h('p', {}, h('strong', {}, 'You: '), choice?.text ?? turn.choiceId),
       h(
         'p',
         { class: 'turn__meters' },
         `Stress ${turn.before.stress} → ${turn.after.stress} (${signed(turn.after.stress - turn.before.stress)}), trust ${turn.before.trust} → ${turn.after.trust} (${signed(turn.after.trust - turn.before.trust)})`,
-        turn.tags.length > 0 ? ` · ${turn.tags.join(', ')}` : '',
+        turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
       h('p', {}, choice?.feedback ?? ''),
       ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
+      ...broken.map((r) =>
+        h(
+          'p',
+          { class: `flag ${r.severity === 'warning' ? 'flag--warning' : ''}` },
+          `${r.severity === 'hard-fail' ? 'Broke (hard fail)' : 'Broke (warning)'}: ${r.statement} Source: ${r.source}`,
+        ),
+      ),
       choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      h(
+        'button',
+        { class: 'btn btn--ghost btn--small', type: 'button', onclick: () => deps.onReplayFrom(turn.turn) },
+        `Replay from turn ${turn.turn}`,
+      ),
     );
   });
 
-  const replay = h(
-    'button',
-    { class: 'btn', type: 'button', onclick: () => deps.onReplay() },
-    'Replay this scenario',
-  );
+  const assessed =
+    deps.mode === 'assessment'
+      ? h(
+          'p',
+          { class: report.passed ? 'pass' : 'fail', 'data-testid': 'assessment-result' },
+          report.passed
+            ? `Assessment passed (pass mark ${report.passMark}).`
+            : report.hardFail
+              ? 'Assessment not passed: a compliance failure always fails, whatever the score.'
+              : `Assessment not passed: ${report.total} is below the pass mark of ${report.passMark}.`,
+        )
+      : h('p', { class: 'muted' }, 'Practice attempt.');
+
   root.append(
+    meterChart(log[0]?.before ?? view.meters, chartTurns),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'debrief-heading', 'data-screen': 'debrief' },
-      h('h1', { id: 'debrief-heading' }, `Debrief: ${scenario.title}`),
+      h('h1', { id: 'debrief-heading', tabindex: -1 }, `Debrief: ${scenario.title}`),
       h(
         'div',
         { class: 'score-head' },
@@ -130,38 +296,30 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           {},
           h('h2', {}, `${BAND_LABELS[report.band]} · ${view.ending?.title ?? ''}`),
           h('p', {}, report.verdict),
+          assessed,
           h('p', { class: 'muted' }, view.ending?.summary ?? ''),
         ),
       ),
-      h('dl', { class: 'components' }, ...components),
+      deps.previous ? comparisonSection(deps.previous, session, report, deps.mode) : null,
+      componentsSection(report),
       h(
         'section',
         { 'aria-labelledby': 'rules-heading' },
         h('h2', { id: 'rules-heading' }, 'Rules'),
         ...(breaches.length ? breaches : [h('p', {}, 'No rule was broken.')]),
       ),
-      h(
-        'section',
-        { 'aria-labelledby': 'outcome-heading' },
-        h('h2', { id: 'outcome-heading' }, 'Outcome'),
-        h('ul', { class: 'items' }, ...outcome.map((o) => h('li', {}, o))),
-      ),
-      h(
-        'section',
-        { 'aria-labelledby': 'items-heading' },
-        h('h2', { id: 'items-heading' }, 'What went well, what to fix'),
-        h('ul', { class: 'items' }, ...report.items.map(itemLine)),
-      ),
+      outcomeSection(session, report),
       h(
         'section',
         { 'aria-labelledby': 'transcript-heading' },
         h('h2', { id: 'transcript-heading' }, 'Transcript with feedback'),
-        h('ol', { class: 'items', style: 'list-style:none;padding:0' }, ...transcript),
+        h('ol', { class: 'turns' }, ...transcript),
       ),
+      replayCodeSection(session),
       h(
         'div',
         { class: 'actions' },
-        replay,
+        h('button', { class: 'btn', type: 'button', onclick: () => deps.onReplay() }, 'Replay this scenario'),
         h(
           'button',
           { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onChooseAnother() },
@@ -171,7 +329,6 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
       h('p', { class: 'muted' }, `Seed ${session.seed} · content ${session.bundle.contentHash}`),
     ),
   );
-  (root.querySelector('#debrief-heading') as HTMLElement | null)?.setAttribute('tabindex', '-1');
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
   return () => undefined;
 }

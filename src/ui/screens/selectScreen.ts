@@ -1,11 +1,17 @@
 import type { CatalogEntry } from '../../content/catalog';
 import type { ScenarioSummary } from '../../engine';
+import type { PlaySettings } from '../app';
 import { DIFFICULTY_LABELS, h, SETTING_LABELS } from '../dom';
 
 export interface SelectDeps {
   scenarios: CatalogEntry[];
+  play: PlaySettings;
+  /** A message to show at the top (e.g. why a replay code could not be opened). */
+  notice: string | undefined;
+  onPlayChange: (play: PlaySettings) => void;
   onHighlight: (summary: ScenarioSummary) => void;
   onPick: (id: string) => void;
+  onReplayCode: (code: string) => void;
   onBack: () => void;
 }
 
@@ -54,12 +60,80 @@ function card(entry: CatalogEntry, deps: SelectDeps): HTMLElement {
   );
 }
 
+function modePicker(deps: SelectDeps): HTMLElement {
+  let play = { ...deps.play };
+  const radio = (mode: PlaySettings['mode'], label: string, hint: string): HTMLElement =>
+    h(
+      'label',
+      { class: 'mode-option' },
+      h('input', { type: 'radio', name: 'mode', value: mode, checked: play.mode === mode }),
+      h('span', {}, h('strong', {}, label), h('span', { class: 'muted' }, ` ${hint}`)),
+    );
+  const check = (key: 'hints' | 'coachFeedback', label: string): HTMLElement =>
+    h(
+      'label',
+      { class: 'mode-check' },
+      h('input', { type: 'checkbox', name: key, checked: play[key] }),
+      ` ${label}`,
+    );
+  const practiceOptions = h(
+    'div',
+    { class: 'mode-practice' },
+    check('hints', 'Hints: what the patient is feeling, on request'),
+    check('coachFeedback', 'Coach notes after each choice'),
+  );
+  const fieldset = h(
+    'fieldset',
+    { class: 'mode-picker' },
+    h('legend', {}, 'Mode'),
+    radio('practice', 'Practice', 'hints, coach notes, take back a choice'),
+    radio('assessment', 'Assessment', 'no help; scored against the pass mark; a compliance failure fails'),
+    practiceOptions,
+  );
+  const sync = (): void => {
+    practiceOptions.hidden = play.mode !== 'practice';
+  };
+  fieldset.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'mode') play = { ...play, mode: input.value as PlaySettings['mode'] };
+    else if (input.name === 'hints' || input.name === 'coachFeedback')
+      play = { ...play, [input.name]: input.checked };
+    sync();
+    deps.onPlayChange(play);
+  });
+  sync();
+  return fieldset;
+}
+
+function replayCodeForm(deps: SelectDeps): HTMLElement {
+  const input = h('input', {
+    id: 'replay-code',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'GT1.…',
+  });
+  const form = h(
+    'form',
+    { class: 'replay-form' },
+    h('label', { for: 'replay-code' }, 'Open a replay code'),
+    input,
+    h('button', { class: 'btn btn--ghost btn--small', type: 'submit' }, 'Open'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.value.trim()) deps.onReplayCode(input.value.trim());
+  });
+  return form;
+}
+
 export function renderSelect(root: HTMLElement, deps: SelectDeps): () => void {
   const list = h('ul', { class: 'scenario-list' }, ...deps.scenarios.map((entry) => card(entry, deps)));
+  const notice = deps.notice ? h('p', { class: 'notice', role: 'alert' }, deps.notice) : null;
   root.append(
     h(
       'section',
-      { class: 'panel', 'aria-labelledby': 'select-heading' },
+      { class: 'panel', 'aria-labelledby': 'select-heading', 'data-screen': 'select' },
       h(
         'div',
         { class: 'convo-header' },
@@ -70,8 +144,11 @@ export function renderSelect(root: HTMLElement, deps: SelectDeps): () => void {
           'Back to title',
         ),
       ),
+      notice,
+      modePicker(deps),
       h('p', { class: 'muted' }, `${deps.scenarios.filter((s) => s.summary).length} scenarios available.`),
       list,
+      replayCodeForm(deps),
     ),
   );
   list.querySelector<HTMLButtonElement>('button.scenario-card')?.focus();
