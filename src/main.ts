@@ -3,6 +3,7 @@ import Phaser from 'phaser';
 import { createGame } from './game/createGame';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
+import { loadSettings } from './ui/settings';
 import { installTestHooks } from './ui/testHooks';
 
 function element(id: string): HTMLElement {
@@ -19,11 +20,13 @@ function seedFromUrl(): number | undefined {
 
 async function main(): Promise<void> {
   const game = await createGame(element('game'));
-  const app = new App(game, element('overlay'), new Announcer(element('announcer')), {
-    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    typingSpeed: 55,
-    fixedSeed: seedFromUrl(),
-  });
+  const app = new App(
+    game,
+    element('overlay'),
+    new Announcer(element('announcer')),
+    loadSettings(),
+    seedFromUrl(),
+  );
   if (__TEST_HOOKS__) installTestHooks(app, Phaser);
   const replayCodeInUrl = (): string | undefined => {
     const code = /^#replay=(.+)$/.exec(window.location.hash)?.[1];

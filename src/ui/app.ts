@@ -13,20 +13,21 @@ import { SCENES, type SceneData, type SceneKey } from '../game/events';
 import { SCENE_READY } from '../game/scenes/ready';
 import type { SelectScene } from '../game/scenes/SelectScene';
 import type { Announcer } from './announcer';
+import { renderAccessibility } from './screens/accessibilityScreen';
 import { renderConversation } from './screens/conversationScreen';
 import { renderDebrief } from './screens/debriefScreen';
 import { renderSelect } from './screens/selectScreen';
+import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
+import {
+  applySettings,
+  effectiveReducedMotion,
+  effectiveTypingSpeed,
+  type Settings,
+  saveSettings,
+} from './settings';
 
-export type ScreenName = 'title' | 'select' | 'conversation' | 'debrief';
-
-export interface Preferences {
-  reducedMotion: boolean;
-  /** Characters per second for the patient's line; 0 shows it at once. */
-  typingSpeed: number;
-  /** A fixed seed (from the URL) makes every attempt replay the same patient; otherwise each attempt draws one. */
-  fixedSeed: number | undefined;
-}
+export type ScreenName = 'title' | 'select' | 'conversation' | 'debrief' | 'settings' | 'accessibility';
 
 /** How the trainee plays: chosen on the select screen, shown during play. */
 export interface PlaySettings {
@@ -48,7 +49,6 @@ export interface FinishedAttempt {
 export class App {
   screen: ScreenName = 'title';
   session: Session | undefined;
-  play: PlaySettings = { mode: 'practice', hints: true, coachFeedback: true };
   private readonly finished = new Map<string, FinishedAttempt>();
   private dispose: (() => void) | undefined;
 
@@ -56,13 +56,31 @@ export class App {
     readonly game: Phaser.Game,
     private readonly overlay: HTMLElement,
     readonly announcer: Announcer,
-    readonly prefs: Preferences,
-  ) {}
+    public settings: Settings,
+    /** A fixed seed (from the URL) makes every attempt replay the same patient; otherwise each attempt draws one. */
+    private readonly fixedSeed: number | undefined,
+  ) {
+    applySettings(settings);
+  }
+
+  get play(): PlaySettings {
+    return this.settings.play;
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    saveSettings(settings);
+    applySettings(settings);
+  }
 
   async showTitle(): Promise<void> {
     const faces = listScenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
     await this.mount('title', SCENES.title, { faces }, () =>
-      renderTitle(this.overlay, { onStart: () => this.showSelect() }),
+      renderTitle(this.overlay, {
+        onStart: () => this.showSelect(),
+        onSettings: () => this.showSettings(),
+        onAccessibility: () => this.showAccessibility(),
+      }),
     );
   }
 
@@ -74,9 +92,7 @@ export class App {
         scenarios,
         play: this.play,
         notice,
-        onPlayChange: (play) => {
-          this.play = play;
-        },
+        onPlayChange: (play) => this.updateSettings({ ...this.settings, play }),
         onHighlight: (summary) => this.selectScene()?.showScenario(summary),
         onPick: (id) => this.startScenario(id),
         onReplayCode: (code) => this.openReplayCode(code),
@@ -88,7 +104,7 @@ export class App {
   /** Starts a scenario; with `choices`, replays them first (replay from a turn, rewind). */
   async startScenario(
     id: string,
-    seed = this.prefs.fixedSeed ?? randomSeed(),
+    seed = this.fixedSeed ?? randomSeed(),
     choices: readonly string[] = [],
   ): Promise<void> {
     const bundle = await loadScenario(id);
@@ -100,12 +116,13 @@ export class App {
     await this.mount(
       'conversation',
       SCENES.conversation,
-      { session, reducedMotion: this.prefs.reducedMotion, showMeters },
+      { session, reducedMotion: effectiveReducedMotion(this.settings), showMeters },
       () =>
         renderConversation(this.overlay, {
           session,
           announcer: this.announcer,
-          typingSpeed: this.prefs.reducedMotion ? 0 : this.prefs.typingSpeed,
+          typingSpeed: effectiveTypingSpeed(this.settings),
+          metersAsText: this.settings.metersAsText,
           mode,
           hints: mode === 'practice' && this.play.hints,
           coachFeedback: mode === 'practice' && this.play.coachFeedback,
@@ -142,6 +159,22 @@ export class App {
           this.startScenario(id, session.seed, session.attempt().choices.slice(0, turn - 1)),
         onChooseAnother: () => this.showSelect(),
       }),
+    );
+  }
+
+  async showSettings(): Promise<void> {
+    await this.mount('settings', SCENES.title, { faces: [] }, () =>
+      renderSettings(this.overlay, {
+        settings: this.settings,
+        onChange: (settings) => this.updateSettings(settings),
+        onDone: () => this.showTitle(),
+      }),
+    );
+  }
+
+  async showAccessibility(): Promise<void> {
+    await this.mount('accessibility', SCENES.title, { faces: [] }, () =>
+      renderAccessibility(this.overlay, { onDone: () => this.showTitle() }),
     );
   }
 

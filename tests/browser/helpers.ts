@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioBundle } from '../../src/engine/types';
 
@@ -66,5 +66,4 @@ export async function playChoices(
       polling: 50,
     });
   }
-  expect(await page.getByRole('button', { name: 'See your debrief' }).isVisible()).toBe(true);
 }

@@ -25,6 +25,8 @@ export interface ConversationDeps {
   hints: boolean;
   coachFeedback: boolean;
   showMeters: boolean;
+  /** Also show the meters as text in the panel (a setting). */
+  metersAsText: boolean;
   /** Practice only: go back one decision. */
   onRewind: (() => void) | undefined;
   onFinished: () => void;
@@ -48,12 +50,19 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
 
   const turnLabel = h('p', { class: 'muted' });
   const lineText = h('span', { 'data-testid': 'patient-line' });
+  const looks = h('span', { class: 'visually-hidden' });
   const speech = h(
     'p',
     { class: 'speech', title: 'Click to show the whole line' },
     h('span', { class: 'speech__who' }, persona.name),
     lineText,
+    looks,
   );
+  const meterText = h('p', {
+    class: 'meter-readout',
+    'data-testid': 'meter-readout',
+    hidden: !(deps.metersAsText && deps.showMeters),
+  });
   const choiceList = h('ol', { class: 'choices', 'aria-label': 'Your reply' });
   const transcriptList = h('ol', {});
   const transcriptSummary = h('summary', {}, 'Conversation so far');
@@ -123,6 +132,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       ),
       coach,
     ),
+    meterText,
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
     speech,
     tools.childElementCount > 0 ? tools : null,
@@ -198,6 +208,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     thought.textContent = view.thought ?? `${firstName} is waiting to see what you say.`;
     hintButton.hidden = view.status === 'ended';
 
+    looks.textContent = ` (${firstName} looks ${expressionFor(view.meters)}.)`;
+    meterText.textContent = `Stress ${view.meters.stress} (${stressWord(view.meters.stress)}) · Trust ${view.meters.trust} (${trustWord(view.meters.trust)})`;
     const setting = SETTING_LABELS[scenario.setting] ?? scenario.setting;
     turnLabel.textContent =
       view.status === 'ended' ? `${setting} · conversation ended` : `${setting} · turn ${view.turn + 1}`;
@@ -235,6 +247,17 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
 
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') typing?.finish();
+    if (
+      (event.key === 'ArrowDown' || event.key === 'ArrowUp') &&
+      choiceList.contains(document.activeElement)
+    ) {
+      const buttons = [...choiceList.querySelectorAll<HTMLButtonElement>('button')];
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      const next = buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length];
+      event.preventDefault();
+      next?.focus();
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
     const choice = session.view().choices.find((c) => c.index === Number(event.key));
