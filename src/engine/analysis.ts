@@ -5,10 +5,11 @@
  * the best path combines empathy with a clear ask, and hardline or never-ask play scores lower.
  */
 import { holds } from './compiler';
-import { ASK_TECHNIQUES, type ChoiceDef, EMPATHY_TECHNIQUES, type Technique } from './schema';
+import type { ChoiceDef } from './schema';
 import { scoreAttempt } from './scoring';
 import { offered, type PlayState, startState, stepState } from './stepper';
 import type { Meters, ScenarioBundle } from './types';
+import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from './vocabulary';
 
 export interface PathOutcome {
   choices: string[];

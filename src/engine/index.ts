@@ -1,7 +1,10 @@
-/** The engine's public surface. Pure TypeScript: no Phaser, no DOM, no Node APIs. */
+/**
+ * The engine's runtime surface for the browser. Pure TypeScript: no Phaser, no DOM, no Node APIs.
+ * Authoring pieces (loader, schema, analysis) are imported from their modules by the CLI and tests, so
+ * the browser build does not carry the YAML parser or the schema library.
+ */
 export { EMPTY_LEDGER, type PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
-export { type ContentError, type Diagnostic, formatDiagnostic, summarize } from './loader';
 export { randomSeed } from './rng';
 export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from './schema';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';

@@ -6,9 +6,9 @@
  */
 import { type Exploration, explore, type PathOutcome, playStrategy, STRATEGIES } from './analysis';
 import { initialContext } from './compiler';
-import { EMPATHY_TECHNIQUES } from './schema';
 import { HARD_FAIL_CAP } from './scoring';
 import type { ScenarioBundle } from './types';
+import { EMPATHY_TECHNIQUES } from './vocabulary';
 
 export const MIN_STRATEGY_GAP = 20;
 

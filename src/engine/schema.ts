@@ -3,93 +3,13 @@
  * It is the runtime truth; the editor JSON Schema is generated from it, never written by hand.
  */
 import { z } from 'zod';
+import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from './vocabulary';
 
-export const METERS = ['stress', 'trust'] as const;
-export type MeterName = (typeof METERS)[number];
+export * from './vocabulary';
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "ask-copay")');
-
-/** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
-export const TECHNIQUES = [
-  // AIDET
-  'acknowledge',
-  'introduce',
-  'duration',
-  'explain',
-  'thank',
-  // Empathy (NURSE, HEAT, "I wish")
-  'name-emotion',
-  'understand',
-  'respect',
-  'support',
-  'explore',
-  'apologize',
-  'i-wish',
-  // Process
-  'verify-identity',
-  'privacy',
-  'plain-language',
-  'show-basis',
-  'honest-uncertainty',
-  'clear-ask',
-  'offer-options',
-  'fap-screen',
-  'teach-back',
-  'next-steps',
-  'written-summary',
-  'rights-statement',
-  'take-ownership',
-  // Harmful
-  'pressure',
-  'jargon',
-  'blame',
-  'threat',
-  'lecture',
-  'dismiss',
-  'overpromise',
-  'evade',
-  'push-financing',
-] as const;
-export type Technique = (typeof TECHNIQUES)[number];
-
-export const EMPATHY_TECHNIQUES: readonly Technique[] = [
-  'name-emotion',
-  'understand',
-  'respect',
-  'support',
-  'explore',
-  'apologize',
-  'i-wish',
-];
-export const ASK_TECHNIQUES: readonly Technique[] = ['clear-ask', 'pressure'];
-export const HARMFUL_TECHNIQUES: readonly Technique[] = [
-  'pressure',
-  'jargon',
-  'blame',
-  'threat',
-  'lecture',
-  'dismiss',
-  'overpromise',
-  'evade',
-  'push-financing',
-];
-
-export const SETTINGS = [
-  'front-desk',
-  'phone-inbound',
-  'phone-outbound',
-  'ed-discharge',
-  'counselor-office',
-] as const;
-export type Setting = (typeof SETTINGS)[number];
-export const DOMAINS = [
-  'pre-service',
-  'time-of-service',
-  'account-resolution',
-  'special-situations',
-] as const;
 
 const meterValue = z.number().int().min(0).max(100);
 
@@ -179,23 +99,6 @@ export type EndingDef = z.infer<typeof endingSchema>;
 export const reactionSchema = z
   .object({ when: conditionSchema, goto: id, note: z.string().optional() })
   .strict();
-
-export const checklistItems = [
-  'acknowledge',
-  'introduce',
-  'duration',
-  'explain',
-  'thank',
-  'verify-identity',
-  'plain-language',
-  'show-basis',
-  'clear-ask',
-  'offer-options',
-  'fap-screen',
-  'teach-back',
-  'next-steps',
-  'privacy',
-] as const;
 
 /** A seeded variant of the persona: a different mood, or a fact that only comes out when trust is high. */
 export const personaVariantSchema = z

@@ -12,8 +12,9 @@
  *
  * Every item that earned or cost points names the turn and choice behind it.
  */
-import { EMPATHY_TECHNIQUES, HARMFUL_TECHNIQUES, type RuleDef, type Technique } from './schema';
+import type { RuleDef } from './schema';
 import type { Ledger, PatientContext, ScenarioBundle } from './types';
+import { EMPATHY_TECHNIQUES, HARMFUL_TECHNIQUES, type Technique } from './vocabulary';
 
 export const WEIGHTS = { resolution: 0.35, experience: 0.35, process: 0.3 } as const;
 export const HARD_FAIL_CAP = 49;

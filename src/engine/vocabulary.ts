@@ -1,0 +1,104 @@
+/**
+ * The words of the content format: meters, technique tags, settings, domains, checklist steps. Kept apart
+ * from the zod schema so the browser build can use them without shipping the schema library.
+ */
+
+export const METERS = ['stress', 'trust'] as const;
+export type MeterName = (typeof METERS)[number];
+
+/** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
+export const TECHNIQUES = [
+  // AIDET
+  'acknowledge',
+  'introduce',
+  'duration',
+  'explain',
+  'thank',
+  // Empathy (NURSE, HEAT, "I wish")
+  'name-emotion',
+  'understand',
+  'respect',
+  'support',
+  'explore',
+  'apologize',
+  'i-wish',
+  // Process
+  'verify-identity',
+  'privacy',
+  'plain-language',
+  'show-basis',
+  'honest-uncertainty',
+  'clear-ask',
+  'offer-options',
+  'fap-screen',
+  'teach-back',
+  'next-steps',
+  'written-summary',
+  'rights-statement',
+  'take-ownership',
+  // Harmful
+  'pressure',
+  'jargon',
+  'blame',
+  'threat',
+  'lecture',
+  'dismiss',
+  'overpromise',
+  'evade',
+  'push-financing',
+] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+export const EMPATHY_TECHNIQUES: readonly Technique[] = [
+  'name-emotion',
+  'understand',
+  'respect',
+  'support',
+  'explore',
+  'apologize',
+  'i-wish',
+];
+export const ASK_TECHNIQUES: readonly Technique[] = ['clear-ask', 'pressure'];
+export const HARMFUL_TECHNIQUES: readonly Technique[] = [
+  'pressure',
+  'jargon',
+  'blame',
+  'threat',
+  'lecture',
+  'dismiss',
+  'overpromise',
+  'evade',
+  'push-financing',
+];
+
+export const SETTINGS = [
+  'front-desk',
+  'phone-inbound',
+  'phone-outbound',
+  'ed-discharge',
+  'counselor-office',
+] as const;
+export type Setting = (typeof SETTINGS)[number];
+export const DOMAINS = [
+  'pre-service',
+  'time-of-service',
+  'account-resolution',
+  'special-situations',
+] as const;
+
+export const checklistItems = [
+  'acknowledge',
+  'introduce',
+  'duration',
+  'explain',
+  'thank',
+  'verify-identity',
+  'plain-language',
+  'show-basis',
+  'clear-ask',
+  'offer-options',
+  'fap-screen',
+  'teach-back',
+  'next-steps',
+  'privacy',
+] as const;
