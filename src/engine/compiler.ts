@@ -202,24 +202,20 @@ export function contextAfterChoice(
   };
 }
 
-/** Contexts are immutable, so a post-choice context can be cached on the pre-choice context object. */
-const afterChoiceCache = new WeakMap<PatientContext, Map<string, PatientContext>>();
+/**
+ * Guards and then the action of one CHOOSE ask for the same (context, choice) result in a row, so a
+ * single-entry cache is enough; contexts are immutable, so identity is a safe key.
+ */
+let lastAfterChoice: { ctx: PatientContext; choiceId: string; after: PatientContext } | undefined;
 function memoisedAfterChoice(
   bundle: ScenarioBundle,
   ctx: PatientContext,
   nodeId: string,
   choiceId: string,
 ): PatientContext {
-  let byChoice = afterChoiceCache.get(ctx);
-  if (!byChoice) {
-    byChoice = new Map();
-    afterChoiceCache.set(ctx, byChoice);
-  }
-  let after = byChoice.get(choiceId);
-  if (!after) {
-    after = contextAfterChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId)).context;
-    byChoice.set(choiceId, after);
-  }
+  if (lastAfterChoice?.ctx === ctx && lastAfterChoice.choiceId === choiceId) return lastAfterChoice.after;
+  const after = contextAfterChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId)).context;
+  lastAfterChoice = { ctx, choiceId, after };
   return after;
 }
 
