@@ -16,12 +16,15 @@ import { runTestPlanFile } from '../engine/testPlan';
 
 export const DIALOGUES_DIR = new URL('../../dialogues/', import.meta.url).pathname;
 export const CATALOGUE_FILES = ['personas.yaml', 'rules.yaml'] as const;
+/** The onboarding path (src/progress/curriculum.ts); it lives beside the scenarios but is not one. */
+export const CURRICULUM_FILE = 'curriculum.yaml';
 
 export function isScenarioFile(name: string): boolean {
   return (
     /\.ya?ml$/.test(name) &&
     !/\.test\.ya?ml$/.test(name) &&
-    !(CATALOGUE_FILES as readonly string[]).includes(name)
+    !(CATALOGUE_FILES as readonly string[]).includes(name) &&
+    name !== CURRICULUM_FILE
   );
 }
 

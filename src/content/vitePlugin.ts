@@ -7,7 +7,8 @@
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, summarize } from '../engine/loader';
-import { DIALOGUES_DIR, isScenarioFile, loadLibrary } from './library';
+import { loadCurriculumFile, scenarioIdsOf } from '../progress/curriculumFile';
+import { CURRICULUM_FILE, DIALOGUES_DIR, isScenarioFile, loadLibrary } from './library';
 
 const CATALOG_ID = 'virtual:good-terms/catalog';
 const SCENARIO_PREFIX = 'virtual:good-terms/scenario/';
@@ -22,7 +23,12 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
     name: 'good-terms-content',
     buildStart() {
       reload();
-      for (const file of ['personas.yaml', 'rules.yaml', ...library.scenarios.map((s) => basename(s.file))]) {
+      for (const file of [
+        'personas.yaml',
+        'rules.yaml',
+        CURRICULUM_FILE,
+        ...library.scenarios.map((s) => basename(s.file)),
+      ]) {
         this.addWatchFile(`${dir}${file}`);
       }
     },
@@ -48,7 +54,16 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
             (s) =>
               `${JSON.stringify(s.ok ? s.bundle.scenario.id : '')}: () => import(${JSON.stringify(SCENARIO_PREFIX + (s.ok ? s.bundle.scenario.id : ''))})`,
           );
-        return `export const entries = ${JSON.stringify(entries)};\nexport const loaders = {${loaders.join(',\n')}};\n`;
+        // The onboarding path (src/progress/catalog.ts): the parsed curriculum, or its diagnostics.
+        const path = loadCurriculumFile(scenarioIdsOf(library), dir);
+        const curriculum = {
+          curriculum: path.curriculum ?? null,
+          errors: path.diagnostics.map(formatDiagnostic),
+        };
+        return (
+          `export const entries = ${JSON.stringify(entries)};\nexport const loaders = {${loaders.join(',\n')}};\n` +
+          `export const curriculum = ${JSON.stringify(curriculum)};\n`
+        );
       }
       if (id.startsWith(resolved(SCENARIO_PREFIX))) {
         const scenarioId = id.slice(resolved(SCENARIO_PREFIX).length);
@@ -59,7 +74,10 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
       return undefined;
     },
     handleHotUpdate({ file, server }) {
-      if (!file.startsWith(dir) || !(isScenarioFile(basename(file)) || /(personas|rules)\.yaml$/.test(file)))
+      if (
+        !file.startsWith(dir) ||
+        !(isScenarioFile(basename(file)) || /(personas|rules|curriculum)\.yaml$/.test(file))
+      )
         return;
       reload();
       for (const mod of server.moduleGraph.idToModuleMap.values()) {

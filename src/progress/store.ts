@@ -1,0 +1,310 @@
+/**
+ * The trainee's progress in this browser: profile, finished attempts, the conversation in progress.
+ *
+ * Promises the UI can build on:
+ * - Opening never throws. Without IndexedDB (private mode, blocked, broken) the store lives in memory,
+ *   `persistent` is false and `notice` says so in plain words.
+ * - A write or read that fails later (storage full, the database closed under us) moves the store to
+ *   memory for the rest of the visit, carrying over what was stored, and sets `notice`. Nothing stored
+ *   before is deleted.
+ * - A record that cannot be read (corrupt, or failing validation or migration) is moved verbatim to the
+ *   set-aside store with the reason, never deleted; everything else keeps loading. A record written by a
+ *   newer build is left in place (that build can still read it) and only listed by setAside().
+ * - Methods reject only on caller bugs (an invalid record passed in), never on storage trouble.
+ */
+import {
+  type Backend,
+  IdbBackend,
+  MemoryBackend,
+  type MetaKey,
+  openIdbBackend,
+  type SetAsideMove,
+} from './backends';
+import { attemptSchema, describeIssues, inProgressSchema, MIGRATORS, type MigrateResult } from './migrations';
+import {
+  type AttemptSummary,
+  FORMAT_VERSION,
+  type InProgress,
+  type Profile,
+  type SetAsideRecord,
+} from './types';
+
+export const DEFAULT_DB_NAME = 'good-terms-progress';
+export const MAX_NAME_LENGTH = 80;
+
+export const NOTICES = {
+  unavailable:
+    'Progress can\u2019t be saved in this browser (private browsing, or site storage is turned off), so it lasts only until this tab is closed. Use Export on the progress screen to keep a copy.',
+  newerDatabase:
+    'A newer version of Good Terms saved progress in this browser. Reload the page to get it; until then, progress lasts only until this tab is closed.',
+  quota:
+    'This browser\u2019s storage is full, so from now on progress lasts only until this tab is closed. Everything saved before is kept. Use Export on the progress screen to keep a copy.',
+  updatedElsewhere:
+    'Good Terms was updated in another tab. Reload this page to keep saving; until then, progress lasts only until this tab is closed.',
+  failed:
+    'Progress could not be saved to this browser, so from now on it lasts only until this tab is closed. Everything saved before is kept. Use Export on the progress screen to keep a copy.',
+  earlierNotCopied: ' Earlier progress is still stored and comes back after a reload.',
+} as const;
+
+/** What to tell the trainee about unreadable records (undefined when there are none). */
+export function describeSetAside(records: readonly SetAsideRecord[]): string | undefined {
+  if (records.length === 0) return undefined;
+  const newer = records.filter((r) => r.kept === 'in-place').length;
+  const damaged = records.length - newer;
+  const parts = [
+    damaged > 0
+      ? `${damaged === 1 ? 'One saved record' : `${damaged} saved records`} could not be read and ${damaged === 1 ? 'was' : 'were'} set aside (kept, not deleted).`
+      : '',
+    newer > 0
+      ? `${newer === 1 ? 'One record was' : `${newer} records were`} saved by a newer version of Good Terms and ${newer === 1 ? 'is' : 'are'} hidden here.`
+      : '',
+  ];
+  return `${parts.filter(Boolean).join(' ')} Everything else loaded normally.`;
+}
+
+export interface ProgressStore {
+  /** False when the store lives in memory (nothing survives closing the tab). */
+  readonly persistent: boolean;
+  /** A plain-language notice for the trainee when storage is degraded; undefined when all is well. */
+  readonly notice: string | undefined;
+  /** Called when `notice` changes (the store fell back to memory mid-visit). Returns an unsubscribe. */
+  onNotice(listener: (notice: string) => void): () => void;
+  profile(): Promise<Profile>;
+  setProfile(profile: Profile): Promise<void>;
+  addAttempt(record: AttemptSummary): Promise<void>;
+  /** All or nothing (one transaction); an existing id is overwritten. */
+  addAttempts(records: readonly AttemptSummary[]): Promise<void>;
+  /** The readable attempts, migrated to the current format, newest first. */
+  attempts(): Promise<AttemptSummary[]>;
+  /** Records that could not be read, with reasons (scans everything first). */
+  setAside(): Promise<SetAsideRecord[]>;
+  saveInProgress(entry: InProgress): Promise<void>;
+  inProgress(): Promise<InProgress | undefined>;
+  clearInProgress(): Promise<void>;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** The factory to use; pass `undefined` explicitly to simulate a browser without IndexedDB. */
+  indexedDB?: IDBFactory | undefined;
+  name?: string;
+  /** Give up on a blocked or hanging open after this long (another tab holding an old version). */
+  openTimeoutMs?: number;
+}
+
+function globalFactory(): IDBFactory | undefined {
+  try {
+    return globalThis.indexedDB ?? undefined;
+  } catch {
+    return undefined; // Some browsers throw SecurityError on merely reading indexedDB when storage is blocked.
+  }
+}
+
+const errorName = (error: unknown): string =>
+  error && typeof error === 'object' && 'name' in error ? String((error as { name: unknown }).name) : '';
+
+export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
+  const factory = 'indexedDB' in options ? options.indexedDB : globalFactory();
+  if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable);
+  const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME))();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), options.openTimeoutMs ?? 4000);
+  });
+  try {
+    const backend = await Promise.race([opening, timeout]);
+    if (backend === 'timeout') {
+      opening.then((late) => late.close()).catch(() => undefined); // Do not hold a connection nobody uses.
+      return new Store(new MemoryBackend(), NOTICES.unavailable);
+    }
+    return new Store(backend, undefined);
+  } catch (error) {
+    return new Store(
+      new MemoryBackend(),
+      errorName(error) === 'VersionError' ? NOTICES.newerDatabase : NOTICES.unavailable,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Copies everything the failing backend still lets us read into memory; false if it could not. */
+async function copyInto(from: Backend, to: MemoryBackend): Promise<boolean> {
+  try {
+    const [attempts, profile, inProgress, aside] = await Promise.all([
+      from.readAttempts(),
+      from.readMeta('profile'),
+      from.readMeta('inProgress'),
+      from.readSetAside(),
+    ]);
+    to.putRaw(attempts);
+    if (profile !== undefined) await to.writeMeta('profile', profile);
+    if (inProgress !== undefined) await to.writeMeta('inProgress', inProgress);
+    to.putSetAside(aside);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class Store implements ProgressStore {
+  private listeners = new Set<(notice: string) => void>();
+  /** Unreadable records left where they are (newer format), keyed by source and key. */
+  private inPlace = new Map<string, SetAsideRecord>();
+  private switching: Promise<void> | undefined;
+
+  constructor(
+    private backend: Backend,
+    private currentNotice: string | undefined,
+  ) {}
+
+  get persistent(): boolean {
+    return this.backend.persistent;
+  }
+
+  get notice(): string | undefined {
+    return this.currentNotice;
+  }
+
+  onNotice(listener: (notice: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs an operation; if the persistent backend fails, falls back to memory and runs it there. */
+  private async run<T>(operation: (backend: Backend) => Promise<T>): Promise<T> {
+    const backend = this.backend;
+    try {
+      return await operation(backend);
+    } catch (error) {
+      if (!backend.persistent) throw error;
+      await this.fallBack(backend, error);
+      return operation(this.backend);
+    }
+  }
+
+  private async fallBack(failed: Backend, error: unknown): Promise<void> {
+    if (this.backend !== failed) return; // Another operation already switched.
+    this.switching ??= (async () => {
+      const memory = new MemoryBackend();
+      const copied = await copyInto(failed, memory);
+      this.backend = memory;
+      failed.close();
+      const base =
+        errorName(error) === 'QuotaExceededError'
+          ? NOTICES.quota
+          : failed instanceof IdbBackend && failed.closedBecause === 'versionchange'
+            ? NOTICES.updatedElsewhere
+            : NOTICES.failed;
+      this.setNotice(copied ? base : base + NOTICES.earlierNotCopied);
+    })();
+    await this.switching;
+  }
+
+  private setNotice(notice: string): void {
+    this.currentNotice = notice;
+    for (const listener of this.listeners) listener(notice);
+  }
+
+  /** Migrates raw records; moves the unreadable ones aside (or notes them in place) and returns the rest. */
+  private async sort<T>(
+    backend: Backend,
+    from: SetAsideRecord['from'],
+    entries: readonly { key: IDBValidKey; raw: unknown }[],
+  ): Promise<T[]> {
+    const good: T[] = [];
+    const moves: SetAsideMove[] = [];
+    const now = new Date().toISOString();
+    for (const { key, raw } of entries) {
+      const result = MIGRATORS[from](raw) as MigrateResult<T>;
+      if (result.ok) {
+        good.push(result.record);
+        continue;
+      }
+      const record: SetAsideRecord = {
+        from,
+        key: String(key),
+        reason: result.reason,
+        raw,
+        setAsideAt: now,
+        kept: result.newer ? 'in-place' : 'set-aside',
+      };
+      if (result.newer) this.inPlace.set(`${from}:${record.key}`, record);
+      else moves.push({ record, sourceKey: key });
+    }
+    if (moves.length > 0) await backend.setAside(moves);
+    return good;
+  }
+
+  async profile(): Promise<Profile> {
+    return this.run(async (backend) => {
+      const raw = await backend.readMeta('profile');
+      if (raw === undefined) return { displayName: '' };
+      const [profile] = await this.sort<Profile>(backend, 'profile', [{ key: 'profile', raw }]);
+      return profile ?? { displayName: '' };
+    });
+  }
+
+  async setProfile(profile: Profile): Promise<void> {
+    const displayName = profile.displayName.trim().slice(0, MAX_NAME_LENGTH);
+    await this.writeMeta('profile', { formatVersion: FORMAT_VERSION, displayName });
+  }
+
+  async addAttempt(record: AttemptSummary): Promise<void> {
+    await this.addAttempts([record]);
+  }
+
+  async addAttempts(records: readonly AttemptSummary[]): Promise<void> {
+    const checked = records.map((record) => {
+      const parsed = attemptSchema.safeParse(record);
+      if (!parsed.success) throw new TypeError(`attempt ${record.id}: ${describeIssues(parsed.error)}`);
+      return parsed.data;
+    });
+    if (checked.length === 0) return;
+    await this.run((backend) => backend.writeAttempts(checked));
+  }
+
+  async attempts(): Promise<AttemptSummary[]> {
+    const list = await this.run(async (backend) =>
+      this.sort<AttemptSummary>(backend, 'attempts', await backend.readAttempts()),
+    );
+    return list.sort(
+      (a, b) =>
+        Date.parse(b.finishedAt) - Date.parse(a.finishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  }
+
+  async setAside(): Promise<SetAsideRecord[]> {
+    // Reading everything is what finds (and moves) unreadable records.
+    await Promise.all([this.attempts(), this.profile(), this.inProgress()]);
+    const moved = await this.run((backend) => backend.readSetAside());
+    return [...moved, ...this.inPlace.values()];
+  }
+
+  async saveInProgress(entry: InProgress): Promise<void> {
+    const parsed = inProgressSchema.safeParse(entry);
+    if (!parsed.success) throw new TypeError(`conversation in progress: ${describeIssues(parsed.error)}`);
+    await this.writeMeta('inProgress', parsed.data);
+  }
+
+  async inProgress(): Promise<InProgress | undefined> {
+    return this.run(async (backend) => {
+      const raw = await backend.readMeta('inProgress');
+      if (raw === undefined) return undefined;
+      const [entry] = await this.sort<InProgress>(backend, 'inProgress', [{ key: 'inProgress', raw }]);
+      return entry;
+    });
+  }
+
+  async clearInProgress(): Promise<void> {
+    await this.run((backend) => backend.deleteMeta('inProgress'));
+  }
+
+  private async writeMeta(key: MetaKey, value: unknown): Promise<void> {
+    await this.run((backend) => backend.writeMeta(key, value));
+  }
+
+  close(): void {
+    this.backend.close();
+  }
+}
