@@ -1,6 +1,7 @@
 /** Entry point: start the renderer, then the shell on the title screen. */
 import Phaser from 'phaser';
 import { createGame } from './game/createGame';
+import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
 import { loadSettings } from './ui/settings';
@@ -19,11 +20,12 @@ function seedFromUrl(): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const game = await createGame(element('game'));
+  const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
   const app = new App(
     game,
     element('overlay'),
     new Announcer(element('announcer')),
+    store,
     loadSettings(),
     seedFromUrl(),
   );

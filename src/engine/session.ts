@@ -96,17 +96,19 @@ export function viewOf(
   };
 }
 
+/** Listeners handed out by subscribe() and onCue() and not yet released, over every session (leak checks). */
+let openListeners = 0;
+
 export class Session {
   private readonly actor: Actor<PatientMachine>;
-  private readonly choices: string[];
+  private listeners = 0;
 
   private constructor(
     readonly bundle: ScenarioBundle,
     readonly seed: number,
-    options: { snapshot?: unknown; choices?: string[] },
+    options: { snapshot?: unknown },
   ) {
     const machine = machineFor(bundle);
-    this.choices = [...(options.choices ?? [])];
     this.actor = options.snapshot
       ? // biome-ignore lint/suspicious/noExplicitAny: a persisted snapshot is opaque JSON by design.
         createActor(machine, { snapshot: options.snapshot as any, input: { seed } })
@@ -147,7 +149,7 @@ export class Session {
     }
     if (save.contentHash === bundle.contentHash) {
       return {
-        session: new Session(bundle, save.seed, { snapshot: save.snapshot, choices: save.choices }),
+        session: new Session(bundle, save.seed, { snapshot: save.snapshot }),
         via: 'snapshot',
       };
     }
@@ -176,23 +178,45 @@ export class Session {
       );
     }
     this.actor.send({ type: 'CHOOSE', choiceId });
-    this.choices.push(choiceId);
     return this.view();
   }
 
   /** Called after every change of state, with the new view. Returns an unsubscribe function. */
   subscribe(listener: (view: ConversationView) => void): () => void {
     const subscription = this.actor.subscribe(() => listener(this.view()));
-    return () => subscription.unsubscribe();
+    return this.track(() => subscription.unsubscribe());
   }
 
   /** One-shot cues (a reaction to animate, the end of the conversation). Returns an unsubscribe function. */
   onCue(listener: (cue: PatientCue) => void): () => void {
     const reaction = this.actor.on('reaction', listener);
     const ended = this.actor.on('ended', listener);
-    return () => {
+    return this.track(() => {
       reaction.unsubscribe();
       ended.unsubscribe();
+    });
+  }
+
+  /** How many subscribe() / onCue() listeners of this session are still registered (read-only; for leak checks). */
+  listenerCount(): number {
+    return this.listeners;
+  }
+
+  /** The same over every session ever started: what screens and scenes forgot to release stays counted here. */
+  static openListenerCount(): number {
+    return openListeners;
+  }
+
+  private track(release: () => void): () => void {
+    this.listeners += 1;
+    openListeners += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.listeners -= 1;
+      openListeners -= 1;
+      release();
     };
   }
 
@@ -201,7 +225,8 @@ export class Session {
       scenarioId: this.bundle.scenario.id,
       contentHash: this.bundle.contentHash,
       seed: this.seed,
-      choices: [...this.choices],
+      // From the snapshot's own log, so it is right even inside a subscriber called during the send.
+      choices: this.context().log.map((turn) => turn.choiceId),
     };
   }
 

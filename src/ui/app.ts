@@ -12,10 +12,16 @@ import type { AttemptRecord, ScenarioBundle } from '../engine/types';
 import { SCENES, type SceneData, type SceneKey } from '../game/events';
 import { SCENE_READY } from '../game/scenes/ready';
 import type { SelectScene } from '../game/scenes/SelectScene';
+import { type InProgress, type ProgressStore, resumeSession } from '../progress';
 import type { Announcer } from './announcer';
+import { AttemptTracker } from './attemptTracker';
+import { mirrorInProgress, newestInProgress } from './inProgressMirror';
 import { renderAccessibility } from './screens/accessibilityScreen';
+import { renderCertificate } from './screens/certificateScreen';
 import { renderConversation } from './screens/conversationScreen';
+import { renderCurriculum } from './screens/curriculumScreen';
 import { renderDebrief } from './screens/debriefScreen';
+import { renderProgress } from './screens/progressScreen';
 import { renderSelect } from './screens/selectScreen';
 import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
@@ -27,7 +33,16 @@ import {
   saveSettings,
 } from './settings';
 
-export type ScreenName = 'title' | 'select' | 'conversation' | 'debrief' | 'settings' | 'accessibility';
+export type ScreenName =
+  | 'title'
+  | 'select'
+  | 'conversation'
+  | 'debrief'
+  | 'settings'
+  | 'accessibility'
+  | 'progress'
+  | 'curriculum'
+  | 'certificate';
 
 /** How the trainee plays: chosen on the select screen, shown during play. */
 export interface PlaySettings {
@@ -51,11 +66,14 @@ export class App {
   session: Session | undefined;
   private readonly finished = new Map<string, FinishedAttempt>();
   private dispose: (() => void) | undefined;
+  /** Follows the conversation being played for the progress store (absent when viewing a replay code). */
+  private tracker: AttemptTracker | undefined;
 
   constructor(
     readonly game: Phaser.Game,
     private readonly overlay: HTMLElement,
     readonly announcer: Announcer,
+    readonly store: ProgressStore,
     public settings: Settings,
     /** A fixed seed (from the URL) makes every attempt replay the same patient; otherwise each attempt draws one. */
     private readonly fixedSeed: number | undefined,
@@ -73,14 +91,49 @@ export class App {
     applySettings(settings);
   }
 
-  async showTitle(): Promise<void> {
+  async showTitle(message?: string): Promise<void> {
     const faces = listScenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
+    const inProgress = newestInProgress(await this.store.inProgress());
+    const notices = [this.store.notice, message].filter((n): n is string => Boolean(n));
     await this.mount('title', SCENES.title, { faces }, () =>
       renderTitle(this.overlay, {
+        inProgress,
+        notices,
         onStart: () => this.showSelect(),
+        onResume: (entry) => this.resume(entry),
+        onDiscard: async () => {
+          mirrorInProgress(undefined);
+          await this.store.clearInProgress();
+          await this.showTitle();
+        },
+        onPath: () => this.showCurriculum(),
+        onProgress: () => this.showProgress(),
         onSettings: () => this.showSettings(),
         onAccessibility: () => this.showAccessibility(),
       }),
+    );
+  }
+
+  /** Continues the conversation saved before a reload, or says plainly why it cannot. */
+  async resume(entry: InProgress): Promise<void> {
+    const id = entry.save.scenarioId;
+    const bundle = listScenarios().some((e) => e.summary?.id === id) ? await loadScenario(id) : undefined;
+    const result = resumeSession(bundle, entry);
+    if (!result.ok) {
+      mirrorInProgress(undefined);
+      await this.store.clearInProgress();
+      await this.showTitle(`${result.reason} You can start it again from the list.`);
+      return;
+    }
+    if (result.message) this.announcer.say(result.message);
+    await this.playSession(
+      result.session,
+      entry.mode,
+      {
+        startedAt: new Date(entry.startedAt),
+        turnTimes: entry.turnTimes.slice(0, result.session.view().turn),
+      },
+      result.message,
     );
   }
 
@@ -106,13 +159,29 @@ export class App {
     id: string,
     seed = this.fixedSeed ?? randomSeed(),
     choices: readonly string[] = [],
+    record: { startedAt: Date; turnTimes: string[] } = { startedAt: new Date(), turnTimes: [] },
+    mode: Mode = this.play.mode,
   ): Promise<void> {
     const bundle = await loadScenario(id);
     this.session?.stop();
-    const session = Session.replay(bundle, seed, choices);
+    await this.playSession(Session.replay(bundle, seed, choices), mode, record);
+  }
+
+  private async playSession(
+    session: Session,
+    mode: Mode,
+    record: { startedAt: Date; turnTimes: string[] } | undefined,
+    notice?: string,
+  ): Promise<void> {
+    this.tracker?.detach();
+    this.tracker = record
+      ? new AttemptTracker(this.store, session, mode, record.startedAt, [...record.turnTimes])
+      : undefined;
     this.session = session;
-    const { mode } = this.play;
+    const { bundle, seed } = session;
+    const id = bundle.scenario.id;
     const showMeters = !(mode === 'assessment' && bundle.scenario.hideMetersInAssessment);
+    const tracker = this.tracker;
     await this.mount(
       'conversation',
       SCENES.conversation,
@@ -124,24 +193,38 @@ export class App {
           typingSpeed: effectiveTypingSpeed(this.settings),
           metersAsText: this.settings.metersAsText,
           mode,
+          notice,
           hints: mode === 'practice' && this.play.hints,
           coachFeedback: mode === 'practice' && this.play.coachFeedback,
           showMeters,
           onRewind:
             mode === 'practice'
-              ? () => this.startScenario(id, seed, session.attempt().choices.slice(0, -1))
+              ? () => {
+                  const choices = session.attempt().choices.slice(0, -1);
+                  const times = (tracker?.turnTimes ?? []).slice(0, choices.length);
+                  return this.startScenario(
+                    id,
+                    seed,
+                    choices,
+                    { startedAt: tracker?.startedAt ?? new Date(), turnTimes: times },
+                    mode,
+                  );
+                }
               : undefined,
-          onFinished: () => this.showDebrief(session),
-          onLeave: () => this.showSelect(),
+          onFinished: () => this.showDebrief(session, mode),
+          onLeave: async () => {
+            await tracker?.abandon();
+            await this.showSelect();
+          },
         }),
     );
   }
 
-  async showDebrief(session: Session): Promise<void> {
+  async showDebrief(session: Session, mode: Mode = this.play.mode): Promise<void> {
     const report = scoreAttempt(session.bundle, session.context());
     const id = session.bundle.scenario.id;
     const previous = this.finished.get(id);
-    const mode = this.play.mode;
+    if (this.tracker?.session === session) await this.tracker.finish(report);
     this.finished.set(id, {
       attempt: session.attempt(),
       mode,
@@ -154,9 +237,9 @@ export class App {
         report,
         mode,
         previous,
-        onReplay: () => this.startScenario(id),
+        onReplay: () => this.startScenario(id, undefined, [], undefined, mode),
         onReplayFrom: (turn) =>
-          this.startScenario(id, session.seed, session.attempt().choices.slice(0, turn - 1)),
+          this.startScenario(id, session.seed, session.attempt().choices.slice(0, turn - 1), undefined, mode),
         onChooseAnother: () => this.showSelect(),
       }),
     );
@@ -203,12 +286,56 @@ export class App {
       );
       return;
     }
-    this.session = session;
+    // Someone else's attempt: shown, never recorded as this trainee's.
+    this.tracker?.detach();
+    this.tracker = undefined;
     if (session.view().status === 'ended') {
-      await this.showDebrief(session);
+      await this.showDebrief(session, 'practice');
       return;
     }
-    await this.startScenario(bundle.scenario.id, attempt.seed, attempt.choices);
+    await this.playSession(session, 'practice', undefined);
+  }
+
+  async showProgress(message?: string): Promise<void> {
+    const [attempts, profile, setAside] = await Promise.all([
+      this.store.attempts(),
+      this.store.profile(),
+      this.store.setAside(),
+    ]);
+    await this.mount('progress', SCENES.title, { faces: [] }, () =>
+      renderProgress(this.overlay, {
+        store: this.store,
+        attempts,
+        profile,
+        setAside,
+        message,
+        onCertificate: () => this.showCertificate(),
+        onChanged: (note) => this.showProgress(note),
+        onDone: () => this.showTitle(),
+      }),
+    );
+  }
+
+  async showCurriculum(): Promise<void> {
+    const attempts = await this.store.attempts();
+    await this.mount('curriculum', SCENES.title, { faces: [] }, () =>
+      renderCurriculum(this.overlay, {
+        attempts,
+        onPlay: (id, mode) => {
+          this.updateSettings({ ...this.settings, play: { ...this.play, mode } });
+          return this.startScenario(id, undefined, [], undefined, mode);
+        },
+        onCertificate: () => this.showCertificate(),
+        onDone: () => this.showTitle(),
+      }),
+    );
+  }
+
+  async showCertificate(): Promise<void> {
+    const [attempts, profile] = await Promise.all([this.store.attempts(), this.store.profile()]);
+    await this.mount('certificate', SCENES.title, { faces: [] }, () =>
+      renderCertificate(this.overlay, { attempts, profile, onDone: () => this.showProgress() }),
+    );
   }
 
   private selectScene(): SelectScene | undefined {
@@ -241,6 +368,8 @@ export class App {
     this.game.scene.start(key, data as object);
     await ready;
     if (screen !== 'conversation' && screen !== 'debrief') {
+      this.tracker?.detach();
+      this.tracker = undefined;
       this.session?.stop();
       this.session = undefined;
     }

@@ -101,6 +101,15 @@ describe('session', () => {
     );
   });
 
+  it('a subscriber sees the new choice in attempt() and persist() during the send', () => {
+    const s = Session.start(fixtureBundle(), 5);
+    const seen: string[][] = [];
+    s.subscribe(() => seen.push(s.persist().choices));
+    s.choose('warm');
+    s.choose('ask-dob-again');
+    expect(seen.at(-1)).toEqual(['warm', 'ask-dob-again']);
+  });
+
   it('emits one-shot cues that are not part of the snapshot', () => {
     const s = Session.start(fixtureBundle(), 5);
     const cues: string[] = [];

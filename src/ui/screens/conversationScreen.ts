@@ -22,6 +22,8 @@ export interface ConversationDeps {
   announcer: Announcer;
   typingSpeed: number;
   mode: Mode;
+  /** Something the trainee should know on arrival (e.g. the scenario changed since this was saved). */
+  notice?: string | undefined;
   hints: boolean;
   coachFeedback: boolean;
   showMeters: boolean;
@@ -132,6 +134,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       ),
       coach,
     ),
+    deps.notice ? h('p', { class: 'notice', role: 'status' }, deps.notice) : null,
     meterText,
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
     speech,

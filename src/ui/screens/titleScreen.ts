@@ -1,9 +1,43 @@
+import type { InProgress } from '../../progress';
 import { h } from '../dom';
 
 export interface TitleDeps {
+  /** A conversation saved before the page was closed or reloaded. */
+  inProgress: InProgress | undefined;
+  /** Things the trainee must know (storage unavailable, a resume that failed). */
+  notices: string[];
   onStart: () => void;
+  onResume: (entry: InProgress) => void;
+  onDiscard: () => void;
+  onPath: () => void;
+  onProgress: () => void;
   onSettings: () => void;
   onAccessibility: () => void;
+}
+
+function resumeCard(entry: InProgress, deps: TitleDeps): HTMLElement {
+  const turns = entry.save.choices.length;
+  const when = new Date(entry.savedAt).toLocaleString();
+  return h(
+    'section',
+    { class: 'resume', 'aria-labelledby': 'resume-heading' },
+    h('h2', { id: 'resume-heading' }, 'Continue where you left off?'),
+    h(
+      'p',
+      {},
+      `\u201c${entry.scenarioTitle}\u201d, ${entry.mode}, after ${turns} ${turns === 1 ? 'choice' : 'choices'} (saved ${when}).`,
+    ),
+    h(
+      'div',
+      { class: 'title-card__actions' },
+      h('button', { class: 'btn', type: 'button', onclick: () => deps.onResume(entry) }, 'Continue'),
+      h(
+        'button',
+        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onDiscard() },
+        'Start fresh instead',
+      ),
+    ),
+  );
 }
 
 export function renderTitle(root: HTMLElement, deps: TitleDeps): () => void {
@@ -12,36 +46,43 @@ export function renderTitle(root: HTMLElement, deps: TitleDeps): () => void {
     { class: 'btn', type: 'button', onclick: () => deps.onStart() },
     'Start practising',
   );
-  root.append(
+  const card = h(
+    'section',
+    { class: 'title-card', 'aria-labelledby': 'title-heading', 'data-screen': 'title' },
+    h('h1', { id: 'title-heading' }, 'Good Terms'),
+    h('p', { class: 'muted' }, 'Money conversations with patients, practised safely.'),
+    ...deps.notices.map((n) => h('p', { class: 'notice', role: 'status' }, n)),
+    deps.inProgress ? resumeCard(deps.inProgress, deps) : null,
     h(
-      'section',
-      { class: 'title-card', 'aria-labelledby': 'title-heading', 'data-screen': 'title' },
-      h('h1', { id: 'title-heading' }, 'Good Terms'),
-      h('p', { class: 'muted' }, 'Money conversations with patients, practised safely.'),
+      'p',
+      {},
+      'Talk with simulated patients at the front desk, on the phone and at discharge. Collect what is owed, ',
+      'protect their rights, and keep their trust: the patient\u2019s stress and trust respond to every word you choose.',
+    ),
+    h('p', { class: 'muted' }, 'All patients and accounts are fictional.'),
+    h(
+      'div',
+      { class: 'title-card__actions' },
+      start,
       h(
-        'p',
-        {},
-        'Talk with simulated patients at the front desk, on the phone and at discharge. Collect what is owed, ',
-        'protect their rights, and keep their trust: the patient\u2019s stress and trust respond to every word you choose.',
+        'button',
+        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onPath() },
+        'Onboarding path',
       ),
-      h('p', { class: 'muted' }, 'All patients and accounts are fictional.'),
       h(
-        'div',
-        { class: 'title-card__actions' },
-        start,
-        h(
-          'button',
-          { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onSettings() },
-          'Settings',
-        ),
-        h(
-          'button',
-          { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onAccessibility() },
-          'Accessibility',
-        ),
+        'button',
+        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onProgress() },
+        'My progress',
+      ),
+      h('button', { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onSettings() }, 'Settings'),
+      h(
+        'button',
+        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onAccessibility() },
+        'Accessibility',
       ),
     ),
   );
-  start.focus();
+  root.append(card);
+  ((card.querySelector('.resume .btn') as HTMLButtonElement | null) ?? start).focus();
   return () => undefined;
 }

@@ -1,0 +1,96 @@
+/** The certificate of completion: a printable page (print CSS fits A4 and Letter). */
+import { type AttemptSummary, certificateData, type Profile } from '../../progress';
+import { loadCurriculum } from '../../progress/catalog';
+import { h } from '../dom';
+import { scenarioTitles } from './progressScreen';
+
+export function renderCertificate(
+  root: HTMLElement,
+  deps: { attempts: AttemptSummary[]; profile: Profile; onDone: () => void },
+): () => void {
+  const loaded = loadCurriculum();
+  const data = loaded.ok
+    ? certificateData(deps.profile, loaded.curriculum, deps.attempts, { titles: scenarioTitles() })
+    : undefined;
+  const back = h(
+    'button',
+    { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onDone() },
+    'Back to progress',
+  );
+  if (!data) {
+    root.append(
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'cert-heading', 'data-screen': 'certificate' },
+        h('h1', { id: 'cert-heading' }, 'Certificate'),
+        h('p', {}, 'The certificate appears when every module of the onboarding path is mastered.'),
+        back,
+      ),
+    );
+    back.focus();
+    return () => undefined;
+  }
+  const date = new Date(`${data.date}T12:00:00Z`).toLocaleDateString(undefined, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+  const heading = h('h1', { id: 'cert-heading', tabindex: -1 }, 'Certificate of completion');
+  root.append(
+    h(
+      'article',
+      { class: 'certificate', 'aria-labelledby': 'cert-heading', 'data-screen': 'certificate' },
+      h('p', { class: 'certificate__brand' }, 'Good Terms'),
+      heading,
+      h('p', {}, 'This certifies that'),
+      h('p', { class: 'certificate__name', 'data-testid': 'certificate-name' }, data.name),
+      h('p', {}, `completed ${data.curriculumTitle} on ${date}, passing every scenario in assessment mode.`),
+      h(
+        'table',
+        { class: 'compare certificate__table' },
+        h('caption', { class: 'visually-hidden' }, 'Modules and assessed scores'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Module'),
+            h('th', { scope: 'col' }, 'Scenario'),
+            h('th', { scope: 'col' }, 'Score'),
+            h('th', { scope: 'col' }, 'Date'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...data.modules.flatMap((m) =>
+            m.scenarios.map((s, i) =>
+              h(
+                'tr',
+                { 'data-scenario-id': s.id },
+                i === 0 ? h('th', { scope: 'row', rowspan: m.scenarios.length }, m.title) : null,
+                h('td', {}, s.title),
+                h('td', { 'data-testid': `score-${s.id}` }, s.score),
+                h('td', {}, new Date(`${s.date}T12:00:00Z`).toLocaleDateString()),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'muted certificate__note' },
+        'Scores are the best assessed attempt for each scenario. All patients in the training are fictional.',
+      ),
+      h(
+        'div',
+        { class: 'actions certificate__actions' },
+        h('button', { class: 'btn', type: 'button', onclick: () => window.print() }, 'Print'),
+        back,
+      ),
+    ),
+  );
+  heading.focus();
+  return () => undefined;
+}
