@@ -77,6 +77,14 @@ describe('accessibility', () => {
       await waitForScreen(page, 'accessibility');
       await axe(page, 'accessibility');
       await page.getByRole('button', { name: 'Back to title' }).click();
+      await page.getByRole('button', { name: 'My progress' }).click();
+      await waitForScreen(page, 'progress');
+      await axe(page, 'progress');
+      await page.getByRole('button', { name: 'Back to title' }).click();
+      await page.getByRole('button', { name: 'Onboarding path' }).click();
+      await waitForScreen(page, 'curriculum');
+      await axe(page, 'onboarding path');
+      await page.getByRole('button', { name: 'Back to title' }).click();
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
       await axe(page, 'select');
