@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/engine/analysis';
-import { launchChromium, watchConsole } from './chromium';
-import { baseUrl, bundleFor, playChoices, waitForScreen } from './helpers';
+import { watchConsole } from './chromium';
+import { baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
@@ -55,18 +55,12 @@ const focused = (page: Page) =>
   });
 
 describe('accessibility', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browserOf = useBrowser();
 
   it.each([false, true])(
     'axe finds no WCAG 2.2 A/AA violation on any screen (high contrast: %s)',
     async (highContrast) => {
-      const page = await open(browser, { highContrast });
+      const page = await open(browserOf(), { highContrast });
       const problems = watchConsole(page);
       await axe(page, 'title');
       await page.getByRole('button', { name: 'Settings' }).click();
@@ -106,7 +100,7 @@ describe('accessibility', () => {
   );
 
   it('plays a whole scenario with the keyboard alone, with focus where it should be at every turn', async () => {
-    const page = await open(browser);
+    const page = await open(browserOf());
     const problems = watchConsole(page);
     expect((await focused(page)).text).toBe('Start practising');
     await page.keyboard.press('Enter');
@@ -154,7 +148,7 @@ describe('accessibility', () => {
   });
 
   it('at 200% text the replies and the transcript stay fully visible without sideways scrolling', async () => {
-    const page = await open(browser, { textSize: 200 });
+    const page = await open(browserOf(), { textSize: 200 });
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
@@ -203,7 +197,7 @@ describe('accessibility', () => {
         return document.querySelector('[data-testid=patient-line]')?.textContent ?? '';
       });
     };
-    const reduced = await open(browser, { reducedMotion: true });
+    const reduced = await open(browserOf(), { reducedMotion: true });
     const whole = await firstLine(reduced);
     const nodeId = await reduced.evaluate(() => window.__GOOD_TERMS__?.nodeId);
     const node = bundle.scenario.nodes[nodeId ?? ''];
@@ -211,13 +205,13 @@ describe('accessibility', () => {
     expect(variants).toContain(whole);
     await reduced.close();
 
-    const moving = await open(browser, { reducedMotion: false });
+    const moving = await open(browserOf(), { reducedMotion: false });
     expect(await firstLine(moving)).toBe('');
     await moving.close();
   });
 
   it('announces the patient\u2019s line and the meter change in the live region after a choice', async () => {
-    const page = await open(browser);
+    const page = await open(browserOf());
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { explore } from '../../src/engine/analysis';
 import { offered, type PlayState, startState, stepState } from '../../src/engine/stepper';
 import type { ScenarioBundle } from '../../src/engine/types';
-import { launchChromium, watchConsole } from './chromium';
-import { baseUrl, bundleFor, playChoices, waitForScreen } from './helpers';
+import { watchConsole } from './chromium';
+import { baseUrl, bundleFor, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 11;
@@ -34,21 +34,12 @@ function pathToOtherEnding(
 }
 
 describe('practice, assessment, replay', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    problems = watchConsole(page);
-    await page.goto(`${baseUrl()}?seed=${SEED}`);
-    await waitForScreen(page, 'title');
+    ({ page, problems } = await openGame(browser(), SEED));
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
   });
@@ -146,7 +137,7 @@ describe('practice, assessment, replay', () => {
     const code = (await page.getByTestId('replay-code').textContent()) ?? '';
     const turns = await page.locator('.turns > li').count();
 
-    const other = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const other = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const otherProblems = watchConsole(other);
     await other.goto(`${baseUrl()}#replay=${code}`);
     await waitForScreen(other, 'debrief');

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { explore, playStrategy, STRATEGIES } from '../../src/engine/analysis';
-import { launchChromium, watchConsole } from './chromium';
-import { baseUrl, bundleFor, canvasStats, playChoices, waitForScreen } from './helpers';
+import { bundleFor, canvasStats, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 7;
 
 describe('the game in a real browser', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    problems = watchConsole(page);
-    await page.goto(`${baseUrl()}?seed=${SEED}`);
-    await waitForScreen(page, 'title');
+    ({ page, problems } = await openGame(browser(), SEED));
   });
 
   async function playToDebrief(choices: readonly string[]): Promise<number> {

@@ -1,7 +1,8 @@
-import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioBundle } from '../../src/engine/types';
+import { launchChromium, watchConsole } from './chromium';
 
 export function baseUrl(): string {
   return inject('baseUrl');
@@ -66,4 +67,29 @@ export async function playChoices(
       polling: 50,
     });
   }
+}
+
+/** One Chromium per test file: launched before the first test and closed after the last. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('the browser is not running (use useBrowser() at the top of a describe block)');
+    return browser;
+  };
+}
+
+/** A fresh page on the game at 1280x720 with `?seed=`, on the title screen, its console watched. */
+export async function openGame(browser: Browser, seed: number): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?seed=${seed}`);
+  await waitForScreen(page, 'title');
+  return { page, problems };
 }

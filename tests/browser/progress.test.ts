@@ -1,31 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import { explore } from '../../src/engine/analysis';
 import { analyse } from '../../src/engine/invariants';
 import { scoreAttempt } from '../../src/engine/scoring';
 import { Session } from '../../src/engine/session';
 import { summariseAttempt, toJsonExport } from '../../src/progress';
-import { launchChromium, watchConsole } from './chromium';
-import { baseUrl, bundleFor, playChoices, waitForScreen } from './helpers';
+import { watchConsole } from './chromium';
+import { baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SEED = 9;
 
 describe('progress, resume and the onboarding path', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function fresh(): Promise<void> {
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    context = await browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
     page = await context.newPage();
     problems = watchConsole(page);
     await page.goto(`${baseUrl()}?seed=${SEED}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { EMPTY_LEDGER } from '../../../src/engine/compiler';
 import type { AttemptSummary } from '../../../src/progress/types';
 
 export const SAVES = new URL('../../fixtures/saves/', import.meta.url).pathname;
@@ -31,19 +32,7 @@ export function attempt(overrides: Partial<AttemptSummary> = {}): AttemptSummary
     endingId: 'happy',
     endingTitle: 'Paid and happy',
     outcome: 'good',
-    ledger: {
-      collected: 50,
-      planAmount: 0,
-      planMonths: 0,
-      autopay: false,
-      writtenTerms: false,
-      routedToAssistance: 0,
-      routedToCoverage: 0,
-      corrected: 0,
-      waived: 0,
-      disputes: 0,
-      careDeferred: false,
-    },
+    ledger: { ...EMPTY_LEDGER, collected: 50 },
     turns: [
       {
         turn: 1,
