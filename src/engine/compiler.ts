@@ -294,8 +294,8 @@ export function compileScenario(bundle: ScenarioBundle) {
               },
             },
             target: route.target,
-            // Re-entering the same node must run its entry again (a new line is picked).
-            reenter: true,
+            // A choice that leads back to its own node must run the node's entry again (a new line is picked).
+            ...(route.target === nodeId ? { reenter: true } : {}),
             actions: [
               { type: 'applyChoice', params: { nodeId, choiceId: choice.id } },
               { type: 'cueReaction' },
