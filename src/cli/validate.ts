@@ -3,6 +3,7 @@
  * Checks the catalogues, every scenario (or the files given) and every test plan. Prints each problem as
  * `file:line:column  node  message` with a hint; exits 1 when there is any.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CURRICULUM_FILE,
@@ -16,12 +17,21 @@ import { formatDiagnostic } from '../engine/loader';
 import { loadCurriculumFile, scenarioIdsOf } from '../progress/curriculumFile';
 
 const args = process.argv.slice(2);
+const missing = args.filter((f) => !existsSync(resolve(f)));
 const files =
   args.length > 0
-    ? args.map((f) => resolve(f)).filter((f) => isScenarioFile(f.replace(/^.*\//, '')))
+    ? args.map((f) => resolve(f)).filter((f) => existsSync(f) && isScenarioFile(f.replace(/^.*\//, '')))
     : scenarioFiles();
 const library = loadLibrary(DIALOGUES_DIR, files);
 const problems = [
+  ...missing.map((file) => ({
+    file,
+    line: 1,
+    column: 1,
+    node: undefined,
+    message: 'file not found',
+    hint: 'check the path; scenarios live in dialogues/',
+  })),
   ...library.catalogueDiagnostics,
   ...library.scenarios.flatMap((s) => (s.ok ? [] : s.diagnostics)),
 ];

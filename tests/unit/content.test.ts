@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { DIALOGUES_DIR, loadLibrary, runTestPlans } from '../../src/content/library';
 import { analyse } from '../../src/engine/invariants';
 import { EDITOR_SCHEMAS, editorSchemaText } from '../../src/engine/jsonSchema';
@@ -76,6 +77,32 @@ describe('the content library', () => {
       }
     },
   );
+
+  it.each(byId)('%s: its test plan reaches every ending the analyzer can reach', (id, bundle) => {
+    const plan = parse(readFileSync(join(DIALOGUES_DIR, `${id}.test.yaml`), 'utf8')) as {
+      plans: { steps: Record<string, unknown>[] }[];
+    };
+    const planned = new Set(
+      plan.plans.flatMap((p) =>
+        p.steps.flatMap((step) => (step['expect-ending'] ? [step['expect-ending']] : [])),
+      ),
+    );
+    const reachable = new Set(analyse(bundle).runs.flatMap((r) => Object.keys(r.exploration.endings)));
+    expect([...reachable].filter((e) => !planned.has(e))).toEqual([]);
+  });
+
+  it('every hard-fail rule in the catalogue is a tempting choice in at least one scenario', () => {
+    const used = new Set(
+      bundles.flatMap((b) =>
+        Object.values(b.scenario.nodes).flatMap((n) => n.choices.flatMap((c) => c.rules ?? [])),
+      ),
+    );
+    const hardFails = Object.entries(library.catalogues?.rules ?? {}).filter(
+      ([, r]) => r.severity === 'hard-fail',
+    );
+    expect(hardFails.length).toBeGreaterThanOrEqual(9);
+    expect(hardFails.map(([id]) => id).filter((id) => !used.has(id))).toEqual([]);
+  });
 
   it('every scenario has a test plan, and every plan passes', () => {
     const results = runTestPlans(library);
