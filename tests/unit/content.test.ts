@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DIALOGUES_DIR, loadLibrary, runTestPlans } from '../../src/content/library';
-import { analyse } from '../../src/engine/invariants';
+import { type Analysis, analyse } from '../../src/engine/invariants';
 import { EDITOR_SCHEMAS, editorSchemaText } from '../../src/engine/jsonSchema';
 import { formatDiagnostic } from '../../src/engine/loader';
 import { HARMFUL_TECHNIQUES } from '../../src/engine/schema';
+import type { ScenarioBundle } from '../../src/engine/types';
 
 /** HHS poverty guidelines, 48 contiguous states and DC (Federal Register, 2025-01-17). */
 const POVERTY_GUIDELINES_2025 = { first: 15_650, each: 5_500 };
@@ -14,6 +15,17 @@ const POVERTY_GUIDELINES_2025 = { first: 15_650, each: 5_500 };
 const library = loadLibrary();
 const bundles = library.scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
 const byId = bundles.map((b) => [b.scenario.id, b] as const);
+
+/** Exhaustive analysis is the slow part: once per scenario for the whole file. */
+const analyses = new Map<string, Analysis>();
+function analysed(bundle: ScenarioBundle): Analysis {
+  let analysis = analyses.get(bundle.scenario.id);
+  if (!analysis) {
+    analysis = analyse(bundle);
+    analyses.set(bundle.scenario.id, analysis);
+  }
+  return analysis;
+}
 
 describe('the content library', () => {
   it('catalogues and every scenario load without a single problem', () => {
@@ -26,7 +38,7 @@ describe('the content library', () => {
   });
 
   it.each(byId)('%s satisfies every analyzer invariant', (_, bundle) => {
-    expect(analyse(bundle).invariants.filter((i) => !i.ok)).toEqual([]);
+    expect(analysed(bundle).invariants.filter((i) => !i.ok)).toEqual([]);
   });
 
   it.each(byId)(
@@ -47,7 +59,7 @@ describe('the content library', () => {
   it.each(byId)(
     '%s: enough decisions on the best path (8, or 4 when short) and at least 4 endings',
     (_, bundle) => {
-      for (const run of analyse(bundle).runs) {
+      for (const run of analysed(bundle).runs) {
         expect(run.exploration.best.choices.length).toBeGreaterThanOrEqual(
           bundle.scenario.format === 'short' ? 4 : 8,
         );
@@ -87,7 +99,7 @@ describe('the content library', () => {
         p.steps.flatMap((step) => (step['expect-ending'] ? [step['expect-ending']] : [])),
       ),
     );
-    const reachable = new Set(analyse(bundle).runs.flatMap((r) => Object.keys(r.exploration.endings)));
+    const reachable = new Set(analysed(bundle).runs.flatMap((r) => Object.keys(r.exploration.endings)));
     expect([...reachable].filter((e) => !planned.has(e))).toEqual([]);
   });
 
