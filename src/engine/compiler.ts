@@ -121,6 +121,17 @@ export interface Route {
  * fast stepper follows the same list.
  */
 export function routesAfter(bundle: ScenarioBundle, choice: ChoiceDef): Route[] {
+  // Choices belong to exactly one bundle, and the stepper asks for the same routes on every path.
+  const cached = routeCache.get(choice);
+  if (cached) return cached;
+  const routes = computeRoutes(bundle, choice);
+  routeCache.set(choice, routes);
+  return routes;
+}
+
+const routeCache = new WeakMap<ChoiceDef, Route[]>();
+
+function computeRoutes(bundle: ScenarioBundle, choice: ChoiceDef): Route[] {
   const { scenario } = bundle;
   const branches = typeof choice.next === 'string' ? [{ goto: choice.next, when: undefined }] : choice.next;
   return branches.flatMap((branch) => {
