@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import { GAME_HEIGHT, GAME_WIDTH } from './events';
+import { renderOnDemand } from './renderOnDemand';
 import { BootScene } from './scenes/BootScene';
 import { ConversationScene } from './scenes/ConversationScene';
 import { DebriefScene } from './scenes/DebriefScene';
@@ -26,7 +27,13 @@ export function createGame(parent: HTMLElement): Promise<Phaser.Game> {
       // The overlay owns the keyboard: Phaser must not capture keys that DOM buttons need.
       input: { keyboard: false },
       scene: [BootScene, TitleScene, SelectScene, ConversationScene, DebriefScene],
-      callbacks: { postBoot: () => resolve(game) },
+      callbacks: {
+        postBoot: () => {
+          // The picture is still most of the time: draw only when it changes (see renderOnDemand.ts).
+          renderOnDemand(game);
+          resolve(game);
+        },
+      },
     });
   });
 }

@@ -95,7 +95,12 @@ const attemptCommon = {
   seed: z.number(must('a whole number')).int('must be a whole number'),
   choices: strings(),
   components: z.object(
-    { resolution: between(0, 100), experience: between(0, 100), process: between(0, 100) },
+    {
+      // Scoring takes resolution below 0 (money taken that is not owed) and above 100 (plan bonuses).
+      resolution: z.number(must('a number')).finite('must be a finite number'),
+      experience: between(0, 100),
+      process: between(0, 100),
+    },
     must('an object'),
   ),
   hardFail: flag(),

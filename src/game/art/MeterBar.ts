@@ -8,6 +8,7 @@
  */
 import * as Phaser from 'phaser';
 import { stressWord, trustWord } from '../../engine/expression';
+import { invalidate, markLive } from '../renderOnDemand';
 import { darken, lighten } from './color';
 import { fillPoly, type Pt, pt, ribbon, taper } from './draw';
 import { prefersReducedMotion } from './motion';
@@ -108,6 +109,8 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.fill = scene.make.graphics({}, false);
     this.add([card, this.fill, label, this.numberText, this.wordText]);
     this.setSize(w, METER_HEIGHT);
+    // The card, its shadow and the floating delta labels all stay inside the card's area.
+    markLive(this, () => ({ x: -6, y: -6, width: this.barWidth + 12, height: METER_HEIGHT + 12 }));
     this.drawFill(this.shown);
     this.updateText(this.value);
   }
@@ -247,6 +250,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     const g = this.fill;
     if (!g.scene) return;
     g.clear();
+    invalidate(this);
     const { fill, dark } = this.colors();
     const r = this.trackRect();
     const fw = (r.w * clamp(value)) / 100;
@@ -310,6 +314,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     const word = this.kind === 'stress' ? stressWord(v) : trustWord(v);
     if (this.wordText.text !== word) this.wordText.setText(word);
     if (this.numberText.text !== num) this.numberText.setText(num);
+    invalidate(this);
     this.numberText.setX(this.wordText.x - this.wordText.width - 8);
   }
 
@@ -352,6 +357,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.popups.add(pop);
     const remove = () => {
       this.popups.delete(pop);
+      invalidate(this);
       pop.destroy();
     };
     if (this.reducedMotion) {

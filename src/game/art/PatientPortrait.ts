@@ -11,6 +11,7 @@
 import * as Phaser from 'phaser';
 import type { Expression } from '../../engine/expression';
 import type { PersonaDef } from '../../engine/schema';
+import { invalidate, markIdle, markLive, type Rect } from '../renderOnDemand';
 import { darken, desaturate, hexToInt, lighten, luminance, mix, saturation, shade } from './color';
 import {
   arcPts,
@@ -382,6 +383,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.redrawFeatures();
 
     this.setSize(2 * (this.geo.shoulderW + 10), PORTRAIT_HEIGHT);
+    markLive(this, () => this.paintArea());
     this.startIdle();
   }
 
@@ -491,6 +493,21 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     super.destroy(fromScene);
   }
 
+  /**
+   * Everything the portrait can paint, in local coordinates: the figure (with hair over the top of the
+   * head), the companion to the viewer's left, breathing, flinch and brighten, with a margin.
+   */
+  private paintArea(): Rect {
+    const half = this.geo.shoulderW + 10;
+    const left = this.companion ? this.geo.shoulderW + 130 : half;
+    return {
+      x: -left - 16,
+      y: -PORTRAIT_HEIGHT / 2 - 34,
+      width: left + half + 32,
+      height: PORTRAIT_HEIGHT + 40,
+    };
+  }
+
   // -------------------------------------------------------------------------------------------
   // Motion plumbing
   // -------------------------------------------------------------------------------------------
@@ -520,27 +537,31 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     if (this.reducedMotion || !this.scene) return;
     if (!this.breathTween) {
       this.breathTween = this.own(
-        this.scene.tweens.add({
-          targets: this.figure,
-          scaleY: 1.012,
-          scaleX: 1.004,
-          duration: 2300,
-          ease: 'Sine.easeInOut',
-          yoyo: true,
-          repeat: -1,
-        }),
-      );
-      if (this.companion) {
-        this.own(
+        markIdle(
           this.scene.tweens.add({
-            targets: this.companion,
-            y: -2,
-            duration: 1700,
-            delay: 400,
+            targets: this.figure,
+            scaleY: 1.012,
+            scaleX: 1.004,
+            duration: 2300,
             ease: 'Sine.easeInOut',
             yoyo: true,
             repeat: -1,
           }),
+        ),
+      );
+      if (this.companion) {
+        this.own(
+          markIdle(
+            this.scene.tweens.add({
+              targets: this.companion,
+              y: -2,
+              duration: 1700,
+              delay: 400,
+              ease: 'Sine.easeInOut',
+              yoyo: true,
+              repeat: -1,
+            }),
+          ),
         );
       }
     }
@@ -1647,6 +1668,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     const g = this.features;
     if (!g.scene) return;
     g.clear();
+    invalidate(this);
     const p = this.params;
     const geo = this.geo;
     const c = this.col;

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { ScenarioSummary } from '../../engine';
 import { drawBackdrop, PatientPortrait } from '../art';
 import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
+import { requestRender } from '../renderOnDemand';
 import { announceReady } from './ready';
 
 /** Shows the setting and patient of the scenario the trainee is looking at in the list. */
@@ -27,5 +28,6 @@ export class SelectScene extends Phaser.Scene {
     const backdrop = drawBackdrop(this, summary.setting);
     const portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, summary.look);
     this.preview = this.add.container(0, 0, [backdrop, portrait]);
+    requestRender(this);
   }
 }

@@ -1,0 +1,303 @@
+/**
+ * Draws a frame only when the picture can have changed, and then only the part that can have changed.
+ *
+ * Phaser redraws every object every frame. Our art is procedural (hundreds of Graphics paths over a
+ * full-screen backdrop) and the picture is still most of the time, so nearly all of that work is waste:
+ * on software WebGL it was the whole frame budget, and on a laptop it is battery. The loop still steps
+ * every frame (tweens, timers and scene changes run as before); only the draw is skipped or narrowed.
+ *
+ * A full frame is drawn when a scene starts or changes its top-level objects, when something asks for
+ * one (`requestRender(scene)`: a new preview, a resize, a restored context), when a tween moves anything
+ * that is not live art, and every KEEPALIVE_MS as a safety net.
+ *
+ * Live art (`markLive`: portraits, meters) declares the rectangle it can paint in. Between scene changes
+ * everything happens there, so a partial frame redraws only the rectangle around the live art that
+ * changed: art a tween moves (and once more when the tween ends), art that redrew itself
+ * (`invalidate(art)`: a blink, a meter value), and art with idle motion (`markIdle`: breathing) every
+ * IDLE_FRAME_MS while nothing else moves; breathing moves the head by under a pixel in that time, so
+ * five frames a second look the same as sixty. Partial frames rely on the game's `preserveDrawingBuffer: true` (the rest of the
+ * canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
+ */
+import Phaser from 'phaser';
+
+/** How often idle motion is drawn (ms). */
+export const IDLE_FRAME_MS = 200;
+/** Draw the whole picture at least this often whatever happens (ms). */
+export const KEEPALIVE_MS = 2000;
+/** A partial frame bigger than this share of the canvas is drawn in full instead. */
+const MAX_PARTIAL_SHARE = 0.6;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface FrameCounts {
+  /** Game steps (one per animation frame while the loop runs). */
+  steps: number;
+  /** Steps that drew the whole picture. */
+  full: number;
+  /** Steps that redrew only the live art's rectangle. */
+  partial: number;
+  /** What the latest draw was. */
+  last: 'none' | 'full' | 'partial';
+}
+
+type Live = Phaser.GameObjects.GameObject &
+  Phaser.GameObjects.Components.Transform &
+  Phaser.GameObjects.Components.Visible;
+
+/** Game internals that Phaser 4.2's own Game#step uses but does not type. */
+interface GameInternals {
+  pendingDestroy?: boolean;
+  runDestroy?: () => void;
+}
+/** Set while the scene manager is inside a step; its own render clears it, so a skipped draw must too. */
+interface SceneManagerInternals {
+  isProcessing: boolean;
+}
+interface RendererInternals {
+  config?: { clearBeforeRender?: boolean };
+  gl?: WebGLRenderingContext;
+}
+
+const idleTweens = new WeakSet<Phaser.Tweens.Tween>();
+/** Live art and the local rectangle it can paint in. */
+const liveArt = new Map<Live, () => Rect>();
+
+type Decision = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; dirty: Set<Live> };
+
+class FramePolicy {
+  fullRequested = true;
+  /** Live art that redrew itself since the last draw. */
+  invalid = new Set<Live>();
+  /** Live art that running tweens moved in the previous step (drawn once more when they stop). */
+  movedLastStep = new Set<Live>();
+  lastFullAt = Number.NEGATIVE_INFINITY;
+  lastIdleAt = Number.NEGATIVE_INFINITY;
+  signature = '';
+  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, last: 'none' };
+
+  constructor(private readonly game: Phaser.Game) {}
+
+  decide(time: number): Decision {
+    let full = this.fullRequested;
+    const moved = new Set<Live>();
+    const idle = new Set<Live>();
+    let signature = '';
+    for (const scene of this.game.scene.getScenes(true)) {
+      signature += `${scene.scene.key}:${scene.children.length};`;
+      for (const tween of scene.tweens.getTweens()) {
+        const owners = tweenOwners(tween);
+        if (owners === 'outside') full = true;
+        else for (const owner of owners) (idleTweens.has(tween) ? idle : moved).add(owner);
+      }
+    }
+    const dirty = new Set([...this.invalid, ...moved, ...this.movedLastStep]);
+    // Idle motion waits while other art animates: the rectangle stays around what is actually moving.
+    if (idle.size > 0 && dirty.size === 0 && time - this.lastIdleAt >= IDLE_FRAME_MS) {
+      this.lastIdleAt = time;
+      for (const owner of idle) dirty.add(owner);
+    }
+    this.movedLastStep = moved;
+    this.invalid = new Set();
+    this.fullRequested = false;
+    if (signature !== this.signature || time - this.lastFullAt >= KEEPALIVE_MS) full = true;
+    this.signature = signature;
+    if (full) return { kind: 'full' };
+    return dirty.size > 0 ? { kind: 'partial', dirty } : { kind: 'none' };
+  }
+}
+
+function isGameObject(target: unknown): target is Phaser.GameObjects.GameObject {
+  return target instanceof Phaser.GameObjects.GameObject;
+}
+
+/** The live art a game object belongs to (itself or its nearest live container), if any. */
+function liveOwner(object: Phaser.GameObjects.GameObject): Live | undefined {
+  for (let node: Phaser.GameObjects.GameObject | null = object; node; node = node.parentContainer) {
+    if (liveArt.has(node as Live)) return node as Live;
+  }
+  return undefined;
+}
+
+/**
+ * The live art a running tween moves, or 'outside' when it moves anything else. A counter tween (no game
+ * object target) moves nothing itself: its owner redraws in the tween's callbacks and says so.
+ */
+function tweenOwners(tween: Phaser.Tweens.Tween): Set<Live> | 'outside' {
+  const owners = new Set<Live>();
+  for (const target of tween.targets) {
+    if (!isGameObject(target)) continue;
+    const owner = liveOwner(target);
+    if (!owner) return 'outside';
+    owners.add(owner);
+  }
+  return owners;
+}
+
+/** The canvas rectangle (game pixels) around the given live art of the running scenes, or undefined. */
+function rectAround(game: Phaser.Game, objects: Iterable<Live>): Rect | undefined {
+  const active = new Set(game.scene.getScenes(true));
+  const matrix = new Phaser.GameObjects.Components.TransformMatrix();
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const object of objects) {
+    const local = liveArt.get(object);
+    if (!local || !object.scene || !active.has(object.scene)) continue;
+    const r = local();
+    object.getWorldTransformMatrix(matrix);
+    for (const [px, py] of [
+      [r.x, r.y],
+      [r.x + r.width, r.y],
+      [r.x, r.y + r.height],
+      [r.x + r.width, r.y + r.height],
+    ] as const) {
+      const p = matrix.transformPoint(px, py);
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x);
+      y1 = Math.max(y1, p.y);
+    }
+  }
+  if (!Number.isFinite(x0)) return undefined;
+  const { width, height } = game.scale.gameSize;
+  const left = Math.max(0, Math.floor(x0) - 2);
+  const top = Math.max(0, Math.floor(y0) - 2);
+  const right = Math.min(width, Math.ceil(x1) + 2);
+  const bottom = Math.min(height, Math.ceil(y1) + 2);
+  if (right <= left || bottom <= top) return undefined;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+const policies = new WeakMap<Phaser.Game, FramePolicy>();
+
+/** Marks a tween as idle motion: drawn a few times a second instead of every frame. */
+export function markIdle(tween: Phaser.Tweens.Tween): Phaser.Tweens.Tween {
+  idleTweens.add(tween);
+  return tween;
+}
+
+/**
+ * Marks a game object as live art: everything it (and anything inside it) ever paints stays within
+ * `local()`, a rectangle in its own coordinates, so changes to it redraw only that part of the canvas.
+ */
+export function markLive(object: Live, local: () => Rect): void {
+  liveArt.set(object, local);
+  object.once(Phaser.GameObjects.Events.DESTROY, () => liveArt.delete(object));
+}
+
+/** Asks for the next step to draw the whole picture (after changing it outside live art and tweens). */
+export function requestRender(scene: Phaser.Scene | undefined | null): void {
+  const game = scene?.sys?.game;
+  const policy = game ? policies.get(game) : undefined;
+  if (policy) policy.fullRequested = true;
+}
+
+/** Live art calls this after redrawing itself outside a tween: the next step redraws its rectangle. */
+export function invalidate(object: Live): void {
+  const game = object.scene?.sys?.game;
+  const policy = game ? policies.get(game) : undefined;
+  policy?.invalid.add(object);
+}
+
+/** Steps and draws so far, for the test hooks and the frame benchmark. */
+export function frameCounts(game: Phaser.Game): FrameCounts {
+  return { ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, last: 'none' }) };
+}
+
+/**
+ * Replaces the game's step with one that updates every frame and draws on demand. The update half is
+ * Phaser 4.2's Game#step as it is; the draw half runs as the policy says. Call it from the game config's
+ * `postBoot`, before Phaser binds `step` to its loop (or later: the loop is re-pointed).
+ */
+export function renderOnDemand(game: Phaser.Game): void {
+  if (policies.has(game)) return;
+  const policy = new FramePolicy(game);
+  policies.set(game, policy);
+  const internals = game as unknown as GameInternals;
+  const renderer = game.renderer;
+  const { config: rendererConfig, gl } = renderer as unknown as RendererInternals;
+  // The context as created, not as asked for: partial frames need the last frame kept.
+  const canPartial =
+    renderer.type === Phaser.WEBGL && gl?.getContextAttributes()?.preserveDrawingBuffer === true;
+  const events = game.events;
+  const requestFull = (): void => {
+    policy.fullRequested = true;
+  };
+  game.scale.on(Phaser.Scale.Events.RESIZE, requestFull);
+  renderer.on?.(Phaser.Renderer.Events.RESTORE_WEBGL, requestFull);
+
+  const draw = (time: number, delta: number): void => {
+    renderer.preRender();
+    events.emit(Phaser.Core.Events.PRE_RENDER, renderer, time, delta);
+    game.scene.render(renderer);
+    renderer.postRender();
+    events.emit(Phaser.Core.Events.POST_RENDER, renderer, time, delta);
+  };
+
+  /** Draws only `rect`: every running scene's main camera looks at just that part, without clearing. */
+  const drawPart = (rect: Rect, time: number, delta: number): void => {
+    const cameras = game.scene.getScenes(true).map((scene) => {
+      const camera = scene.cameras.main;
+      const saved = {
+        x: camera.x,
+        y: camera.y,
+        w: camera.width,
+        h: camera.height,
+        sx: camera.scrollX,
+        sy: camera.scrollY,
+      };
+      camera.setViewport(rect.x, rect.y, rect.width, rect.height);
+      camera.setScroll(saved.sx + rect.x - saved.x, saved.sy + rect.y - saved.y);
+      return { camera, saved };
+    });
+    const clear = rendererConfig?.clearBeforeRender ?? true;
+    if (rendererConfig) rendererConfig.clearBeforeRender = false;
+    try {
+      draw(time, delta);
+    } finally {
+      if (rendererConfig) rendererConfig.clearBeforeRender = clear;
+      for (const { camera, saved } of cameras) {
+        camera.setViewport(saved.x, saved.y, saved.w, saved.h);
+        camera.setScroll(saved.sx, saved.sy);
+      }
+    }
+  };
+
+  const step = (time: number, delta: number): void => {
+    if (internals.pendingDestroy) {
+      internals.runDestroy?.();
+      return;
+    }
+    if (game.isPaused) return;
+    events.emit(Phaser.Core.Events.PRE_STEP, time, delta);
+    events.emit(Phaser.Core.Events.STEP, time, delta);
+    game.scene.update(time, delta);
+    events.emit(Phaser.Core.Events.POST_STEP, time, delta);
+    policy.counts.steps += 1;
+    const decision = policy.decide(time);
+    if (decision.kind === 'none') {
+      (game.scene as unknown as SceneManagerInternals).isProcessing = false;
+      return;
+    }
+    const rect = decision.kind === 'partial' && canPartial ? rectAround(game, decision.dirty) : undefined;
+    const { width, height } = game.scale.gameSize;
+    if (rect && rect.width * rect.height <= MAX_PARTIAL_SHARE * width * height) {
+      policy.counts.partial += 1;
+      policy.counts.last = 'partial';
+      drawPart(rect, time, delta);
+    } else {
+      policy.counts.full += 1;
+      policy.counts.last = 'full';
+      policy.lastFullAt = time;
+      draw(time, delta);
+    }
+  };
+  game.step = step;
+  if (game.isRunning) game.loop.callback = step;
+}

@@ -1,0 +1,34 @@
+/**
+ * The first-load budget (docs: architecture, Budgets): application code at most 120 kB gzipped, Phaser in
+ * its own chunk, scenario content loaded on demand. Builds the production site in memory with the
+ * project's own Vite config, so it needs nothing built beforehand. `npm run bench:bundle` prints the
+ * same figures in full.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_GZIP_BUDGET, type BundleReport, bundleReport } from '../../scripts/bench/bundleReport';
+
+describe('bundle budget', () => {
+  let report: BundleReport;
+  beforeAll(async () => {
+    report = await bundleReport();
+  }, 120_000);
+
+  it('keeps the application code in the first load within 120 kB gzipped', () => {
+    const detail = report.app.map((f) => `${f.file} ${f.gzip} B`).join(', ');
+    expect(report.app.length, 'no application chunk found').toBeGreaterThan(0);
+    expect(report.totals.appGzip, `application chunks: ${detail}`).toBeLessThanOrEqual(APP_GZIP_BUDGET);
+  });
+
+  it('puts Phaser in a chunk of its own', () => {
+    expect(report.phaser).toHaveLength(1);
+    expect(report.app.some((f) => f.file.includes('phaser'))).toBe(false);
+  });
+
+  it('loads every scenario on demand, none in the first load', () => {
+    expect(report.scenarios.length).toBeGreaterThan(0);
+    expect(report.scenariosInFirstLoad).toEqual([]);
+    for (const file of report.htmlLoads) {
+      expect(report.scenarios.map((s) => s.file)).not.toContain(file);
+    }
+  });
+});
