@@ -2,10 +2,10 @@
  * The onboarding path as data (dialogues/curriculum.yaml): ordered modules of scenarios, mastered by
  * passing each scenario in assessment, opened one after another. Everything below the schema is a pure
  * function of the curriculum and the attempts, so the progress screen, the certificate and the tests
- * agree by construction. Pure: no DOM, no Node (the browser and the CLI both use it).
+ * agree by construction. Pure: no DOM, no Node (the browser and the CLI both use it). Parsing the YAML
+ * is in ./curriculumParse, so the browser build does not carry the YAML parser.
  */
 import { z } from 'zod';
-import { type Diagnostic, parseContentFile } from '../engine/loader';
 import type { AttemptSummary, Profile } from './types';
 
 const id = z
@@ -38,44 +38,6 @@ export const curriculumSchema = z
 
 export type Curriculum = z.infer<typeof curriculumSchema>;
 export type CurriculumModule = z.infer<typeof curriculumModuleSchema>;
-
-/**
- * Parses curriculum YAML with located diagnostics, then checks what the schema cannot: every scenario id
- * exists (`scenarioIds`), and no module id or scenario is listed twice.
- */
-export function parseCurriculum(
-  file: string,
-  text: string,
-  scenarioIds: readonly string[],
-): { curriculum: Curriculum | undefined; diagnostics: Diagnostic[] } {
-  const parsed = parseContentFile(file, text, curriculumSchema);
-  if (!parsed.value) return { curriculum: undefined, diagnostics: parsed.diagnostics };
-  const diagnostics: Diagnostic[] = [];
-  const known = new Set(scenarioIds);
-  const moduleIds = new Set<string>();
-  const placed = new Map<string, string>();
-  parsed.value.modules.forEach((module, m) => {
-    const here = (path: (string | number)[], message: string, hint?: string): void => {
-      diagnostics.push({ ...parsed.at(['modules', m, ...path], message, hint), node: module.id });
-    };
-    if (moduleIds.has(module.id))
-      here(['id'], `module id "${module.id}" is used twice`, 'module ids must be unique');
-    moduleIds.add(module.id);
-    module.scenarios.forEach((scenarioId, s) => {
-      if (!known.has(scenarioId)) {
-        here(
-          ['scenarios', s],
-          `unknown scenario "${scenarioId}"`,
-          `scenario ids are the dialogues/*.yaml file names without .yaml, e.g. ${[...known].slice(0, 2).join(', ')}`,
-        );
-      }
-      const other = placed.get(scenarioId);
-      if (other) here(['scenarios', s], `scenario "${scenarioId}" is already in module "${other}"`);
-      placed.set(scenarioId, module.id);
-    });
-  });
-  return { curriculum: diagnostics.length === 0 ? parsed.value : undefined, diagnostics };
-}
 
 export interface ProgressOptions {
   /** The facilitator setting: every module open regardless of mastery. */

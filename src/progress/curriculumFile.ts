@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CURRICULUM_FILE, DIALOGUES_DIR, type Library } from '../content/library';
 import type { Diagnostic } from '../engine/loader';
-import { type Curriculum, parseCurriculum } from './curriculum';
+import type { Curriculum } from './curriculum';
+import { parseCurriculum } from './curriculumParse';
 
 /** Every scenario id the library knows, playable or not (a broken scenario is reported on its own file). */
 export function scenarioIdsOf(library: Library): string[] {

@@ -12,9 +12,9 @@ import {
   isComplete,
   moduleStatus,
   nextStep,
-  parseCurriculum,
 } from '../../../src/progress/curriculum';
 import { loadCurriculumFile, scenarioIdsOf } from '../../../src/progress/curriculumFile';
+import { parseCurriculum } from '../../../src/progress/curriculumParse';
 import type { AttemptSummary } from '../../../src/progress/types';
 import { FIXTURES } from '../helpers';
 import { attempt } from './helpers';
