@@ -7,7 +7,9 @@
  *   - one state per dialogue node, tagged `awaiting-choice`, with one guarded CHOOSE transition per
  *     (choice, route): the route guards test the scenario's reactions (walk-outs) and the choice's own
  *     conditional `next` against the context *after* the choice lands, so a choice takes one transition;
- *   - one final state per ending.
+ *   - one final state per ending;
+ *   - no entry actions: the transition's one assign lands the choice and arrives at its target (picks the
+ *     node's line, or marks the ending), and the initial context already stands at the start node.
  * Guards need that post-choice context before the action computes it, so it is computed once per
  * (context, choice) and memoised: guards and the action share one pure result.
  */
@@ -97,6 +99,17 @@ export function pickLine(
     eligible.map((v) => v.weight),
   );
   return { lineId: eligible[index]?.id ?? nodeId, rng };
+}
+
+/**
+ * The context on arriving where a choice led: at an ending, the ending itself; at a node, which of its
+ * lines the patient says. Computed inside the choice's own transition (no entry actions), so a choice
+ * is one assign in XState and one call in the stepper.
+ */
+export function arriveAt(bundle: ScenarioBundle, ctx: PatientContext, target: string): PatientContext {
+  return bundle.scenario.endings[target]
+    ? { ...ctx, nodeId: target, lineId: target }
+    : enterNodeContext(bundle, ctx, target);
 }
 
 /** The context on entering a dialogue node: which node, and which of its lines the patient says. */
@@ -256,15 +269,8 @@ export function compileScenario(bundle: ScenarioBundle) {
         holds(params.routeWhen, memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId)),
     },
     actions: {
-      enterNode: assign(({ context }, params: { nodeId: string }) =>
-        enterNodeContext(bundle, context, params.nodeId),
-      ),
-      enterEnding: assign((_, params: { endingId: string }) => ({
-        nodeId: params.endingId,
-        lineId: params.endingId,
-      })),
-      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string }) =>
-        memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId),
+      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string; target: string }) =>
+        arriveAt(bundle, memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId), params.target),
       ),
       cueReaction: emit(({ context }) => {
         const last = context.log.at(-1);
@@ -291,7 +297,6 @@ export function compileScenario(bundle: ScenarioBundle) {
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     states[nodeId] = {
       tags: ['awaiting-choice'],
-      entry: [{ type: 'enterNode', params: { nodeId } }],
       on: {
         CHOOSE: node.choices.flatMap((choice) =>
           routesAfter(bundle, choice).map((route) => ({
@@ -305,11 +310,12 @@ export function compileScenario(bundle: ScenarioBundle) {
               },
             },
             target: route.target,
-            // A choice that leads back to its own node must run the node's entry again (a new line is picked).
-            ...(route.target === nodeId ? { reenter: true } : {}),
             actions: [
-              { type: 'applyChoice', params: { nodeId, choiceId: choice.id } },
+              { type: 'applyChoice', params: { nodeId, choiceId: choice.id, target: route.target } },
               { type: 'cueReaction' },
+              ...(endingIds.has(route.target)
+                ? [{ type: 'cueEnded', params: { endingId: route.target } }]
+                : []),
             ],
           })),
         ),
@@ -317,19 +323,12 @@ export function compileScenario(bundle: ScenarioBundle) {
     };
   }
   for (const endingId of endingIds) {
-    states[endingId] = {
-      type: 'final',
-      tags: ['ended'],
-      entry: [
-        { type: 'enterEnding', params: { endingId } },
-        { type: 'cueEnded', params: { endingId } },
-      ],
-    };
+    states[endingId] = { type: 'final', tags: ['ended'] };
   }
 
   return machineSetup.createMachine({
     id: scenario.id,
-    context: ({ input }) => initialContext(bundle, input.seed),
+    context: ({ input }) => enterNodeContext(bundle, initialContext(bundle, input.seed), scenario.start),
     initial: scenario.start,
     // No eventless transitions are generated; the limit guards against that changing unnoticed.
     options: { maxIterations: 1000 },

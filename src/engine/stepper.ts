@@ -3,7 +3,14 @@
  * benchmarks. It is built from the same pieces the compiled machine uses (contextAfterChoice,
  * routesAfter, enterNodeContext, holds), and a unit test checks it against the machine step by step.
  */
-import { contextAfterChoice, enterNodeContext, holds, initialContext, routesAfter } from './compiler';
+import {
+  arriveAt,
+  contextAfterChoice,
+  enterNodeContext,
+  holds,
+  initialContext,
+  routesAfter,
+} from './compiler';
 import type { ChoiceDef } from './schema';
 import type { PatientContext, ScenarioBundle } from './types';
 
@@ -26,8 +33,5 @@ export function stepState(bundle: ScenarioBundle, state: PlayState, choice: Choi
   const after = contextAfterChoice(bundle, state.ctx, state.ctx.nodeId, choice).context;
   const route = routesAfter(bundle, choice).find((r) => holds(r.when, after));
   if (!route) throw new Error(`${bundle.scenario.id}: no route after choice ${choice.id}`);
-  if (bundle.scenario.endings[route.target]) {
-    return { ctx: { ...after, nodeId: route.target, lineId: route.target }, done: true };
-  }
-  return { ctx: enterNodeContext(bundle, after, route.target), done: false };
+  return { ctx: arriveAt(bundle, after, route.target), done: Boolean(bundle.scenario.endings[route.target]) };
 }
