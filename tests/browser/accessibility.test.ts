@@ -1,26 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/engine/analysis';
 import { watchConsole } from './chromium';
-import { baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
 const bundle = bundleFor(SCENARIO);
 const best = explore(bundle, { seed: SEED }).best;
-
-async function axe(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .exclude('#game')
-    .analyze();
-  const summary = result.violations.map(
-    (v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-  expect(result.passes.length, `${screen}: axe checked nothing`).toBeGreaterThan(10);
-}
 
 async function open(
   browser: Browser,

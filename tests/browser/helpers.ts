@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioBundle } from '../../src/engine/types';
 import { launchChromium, watchConsole } from './chromium';
@@ -92,4 +93,17 @@ export async function openGame(browser: Browser, seed: number): Promise<{ page: 
   await page.goto(`${baseUrl()}?seed=${seed}`);
   await waitForScreen(page, 'title');
   return { page, problems };
+}
+
+/** axe-core with the WCAG 2.0-2.2 A and AA rules on the DOM (the canvas is decorative); zero violations. */
+export async function axe(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .exclude('#game')
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+  expect(result.passes.length, `${screen}: axe checked nothing`).toBeGreaterThan(10);
 }

@@ -7,7 +7,7 @@ import { scoreAttempt } from '../../src/engine/scoring';
 import { Session } from '../../src/engine/session';
 import { summariseAttempt, toJsonExport } from '../../src/progress';
 import { watchConsole } from './chromium';
-import { baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SEED = 9;
 
@@ -138,6 +138,7 @@ describe('progress, resume and the onboarding path', () => {
     expect(await page.getByTestId('certificate-name').textContent()).toBe('=Jordan "JJ" Lee, RN');
     for (const a of attempts)
       expect(await page.getByTestId(`score-${a.scenarioId}`).textContent()).toBe(String(a.total));
+    await axe(page, 'certificate');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#game').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
