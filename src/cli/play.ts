@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { stressWord, trustWord } from '../engine/expression';
+import { choiceOf } from '../engine/lookup';
 import { scoreAttempt } from '../engine/scoring';
 import { Session } from '../engine/session';
 import { fail, parseArgs } from './args';
@@ -39,7 +40,7 @@ try {
     }
     session.choose(picked);
     const turn = session.log().at(-1);
-    const choice = bundle.scenario.nodes[turn?.nodeId ?? '']?.choices.find((c) => c.id === picked);
+    const choice = choiceOf(bundle, turn?.nodeId ?? '', picked);
     console.log(`  → ${choice?.feedback ?? ''}`);
     for (const note of turn?.modelNotes ?? []) console.log(`  · ${note}`);
     if (turn?.rules.length) console.log(`  ! broke: ${turn.rules.join(', ')}`);

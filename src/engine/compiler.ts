@@ -14,6 +14,7 @@
  * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
+import { choiceOf } from './lookup';
 import { applyChoice, type Impact } from './patientModel';
 import { pickWeighted } from './rng';
 import type { ChoiceDef, Condition, LedgerChange, NodeDef } from './schema';
@@ -244,7 +245,7 @@ function memoisedAfterChoice(
 }
 
 function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
-  const choice = bundle.scenario.nodes[nodeId]?.choices.find((c) => c.id === choiceId);
+  const choice = choiceOf(bundle, nodeId, choiceId);
   if (!choice) throw new Error(`compiled machine refers to missing choice ${nodeId}/${choiceId}`);
   return choice;
 }

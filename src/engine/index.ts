@@ -5,6 +5,7 @@
  */
 export { EMPTY_LEDGER, type PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
+export { choiceOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';
 export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from './schema';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';

@@ -13,6 +13,8 @@
  *  5. Asking again for something the patient already answered raises stress and costs trust.
  *  6. Empathy repeated by rote wears thin: a technique's third use onward has its benefits halved.
  */
+
+import { firstNameOf } from './lookup';
 import type { ChoiceDef, PersonaDef, Technique } from './schema';
 import type { Meters, PatientContext } from './types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES } from './vocabulary';
@@ -53,7 +55,7 @@ export function applyChoice(
   choice: Pick<ChoiceDef, 'tags' | 'effects' | 'asks'>,
   persona: Pick<PersonaDef, 'traits' | 'name' | 'pronoun'>,
 ): Impact {
-  const first = persona.name.split(' ')[0] ?? persona.name;
+  const first = firstNameOf(persona);
   const notes: string[] = [];
   const tags = choice.tags;
   let { stress, trust } = scaleByTraits(

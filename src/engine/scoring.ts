@@ -12,6 +12,8 @@
  *
  * Every item that earned or cost points names the turn and choice behind it.
  */
+
+import { choiceOf } from './lookup';
 import type { RuleDef } from './schema';
 import type { Ledger, PatientContext, ScenarioBundle } from './types';
 import { EMPATHY_TECHNIQUES, HARMFUL_TECHNIQUES, type Technique } from './vocabulary';
@@ -92,7 +94,7 @@ interface Turn {
 
 function turnsOf(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log'>): Turn[] {
   return ctx.log.map((entry) => {
-    const choice = bundle.scenario.nodes[entry.nodeId]?.choices.find((c) => c.id === entry.choiceId);
+    const choice = choiceOf(bundle, entry.nodeId, entry.choiceId);
     return { turn: entry.turn, choiceId: entry.choiceId, tags: entry.tags, ledger: choice?.ledger };
   });
 }
@@ -416,8 +418,7 @@ export function scoreAttempt(
     const rule = bundle.rules[b.ruleId];
     if (!rule) return [];
     const entry = ctx.log.find((e) => e.turn === b.turn);
-    const choiceText =
-      scenario.nodes[entry?.nodeId ?? '']?.choices.find((c) => c.id === b.choiceId)?.text ?? '';
+    const choiceText = choiceOf(bundle, entry?.nodeId ?? '', b.choiceId)?.text ?? '';
     return [{ ...rule, ruleId: b.ruleId, turn: b.turn, choiceId: b.choiceId, choiceText }];
   });
   const hardFail = breaches.some((b) => b.severity === 'hard-fail');

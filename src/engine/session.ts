@@ -5,6 +5,7 @@
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { compileScenario, holds, type PatientCue, type PatientMachine } from './compiler';
+import { lineTextOf } from './lookup';
 import type { AttemptRecord, ConversationView, PatientContext, ScenarioBundle, TurnRecord } from './types';
 
 export const SAVE_FORMAT = 1;
@@ -78,8 +79,7 @@ export function viewOf(
   }
   const node = scenario.nodes[ctx.nodeId];
   if (!node) throw new Error(`snapshot points at unknown node "${ctx.nodeId}" in ${scenario.id}`);
-  const text =
-    typeof node.line === 'string' ? node.line : (node.line.find((v) => v.id === ctx.lineId)?.text ?? '');
+  const text = lineTextOf(bundle, ctx.nodeId, ctx.lineId) ?? '';
   return {
     status: 'active',
     turn: ctx.log.length,

@@ -1,4 +1,5 @@
 /** Builds the stored records from a live session: the only place that reads engine objects for storage. */
+import { choiceOf } from '../engine/lookup';
 import type { ScoreReport } from '../engine/scoring';
 import type { Session } from '../engine/session';
 import type { Mode } from '../engine/types';
@@ -36,7 +37,7 @@ export function summariseAttempt(
       turn: entry.turn,
       nodeId: entry.nodeId,
       choiceId: entry.choiceId,
-      choiceText: scenario.nodes[entry.nodeId]?.choices.find((c) => c.id === entry.choiceId)?.text ?? '',
+      choiceText: choiceOf(session.bundle, entry.nodeId, entry.choiceId)?.text ?? '',
       tags: [...entry.tags],
       before: { stress: entry.before.stress, trust: entry.before.trust },
       after: { stress: entry.after.stress, trust: entry.after.trust },

@@ -25,6 +25,9 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+/** A meter or score change as the screen shows it: +6, −12 (a real minus sign), ±0. */
+export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10');
+
 export const SETTING_LABELS: Record<string, string> = {
   'front-desk': 'Front desk',
   'phone-inbound': 'Phone call (inbound)',

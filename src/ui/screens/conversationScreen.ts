@@ -6,7 +6,10 @@
  */
 import {
   type ConversationView,
+  choiceOf,
   expressionFor,
+  firstNameOf,
+  lineTextOf,
   type Meters,
   type Mode,
   stressWord,
@@ -14,7 +17,7 @@ import {
 } from '../../engine';
 import type { Session } from '../../engine/session';
 import type { Announcer } from '../announcer';
-import { append, h, SETTING_LABELS } from '../dom';
+import { append, h, SETTING_LABELS, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
 
 export interface ConversationDeps {
@@ -35,8 +38,6 @@ export interface ConversationDeps {
   onLeave: () => void;
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10');
-
 export function describeMeterChange(name: string, before: Meters, after: Meters): string {
   const part = (label: 'Stress' | 'Trust', b: number, a: number, word: (v: number) => string): string =>
     a === b
@@ -48,7 +49,7 @@ export function describeMeterChange(name: string, before: Meters, after: Meters)
 export function renderConversation(root: HTMLElement, deps: ConversationDeps): () => void {
   const { session, announcer } = deps;
   const { scenario, persona } = session.bundle;
-  const firstName = persona.name.split(' ')[0] ?? persona.name;
+  const firstName = firstNameOf(persona);
 
   const turnLabel = h('p', { class: 'muted' });
   const lineText = h('span', { 'data-testid': 'patient-line' });
@@ -165,7 +166,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       coach.hidden = true;
       return;
     }
-    const choice = scenario.nodes[last.nodeId]?.choices.find((c) => c.id === last.choiceId);
+    const choice = choiceOf(session.bundle, last.nodeId, last.choiceId);
     const delta = `Stress ${signed(last.after.stress - last.before.stress)}, trust ${signed(last.after.trust - last.before.trust)}.`;
     coach.replaceChildren();
     append(
@@ -181,27 +182,28 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
 
   let previous: ConversationView | undefined;
   const render = (view: ConversationView): void => {
-    const last = session.log().at(-1);
-    if (previous && last && view.turn > previous.turn) {
-      const said = previous.choices.find((c) => c.id === last.choiceId)?.text ?? last.choiceId;
-      transcriptList.append(
-        h('li', {}, h('strong', {}, `${firstName}: `), previous.line.text),
-        h('li', {}, h('strong', {}, 'You: '), said),
-      );
-      if (deps.showMeters) announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
+    if (previous && view.turn > previous.turn && deps.showMeters) {
+      announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
     }
-    if (!previous) {
-      for (const turn of session.log()) {
-        const node = scenario.nodes[turn.nodeId];
-        const line =
-          typeof node?.line === 'string' ? node.line : node?.line.find((v) => v.id === turn.lineId)?.text;
-        const said = node?.choices.find((c) => c.id === turn.choiceId)?.text ?? turn.choiceId;
-        transcriptList.append(
-          h('li', {}, h('strong', {}, `${firstName}: `), line ?? ''),
-          h('li', {}, h('strong', {}, 'You: '), said),
-        );
-      }
-    }
+    // The transcript is the session's log, so a resumed or rewound conversation shows the same as a live one.
+    transcriptList.replaceChildren(
+      ...session
+        .log()
+        .flatMap((turn) => [
+          h(
+            'li',
+            {},
+            h('strong', {}, `${firstName}: `),
+            lineTextOf(session.bundle, turn.nodeId, turn.lineId) ?? '',
+          ),
+          h(
+            'li',
+            {},
+            h('strong', {}, 'You: '),
+            choiceOf(session.bundle, turn.nodeId, turn.choiceId)?.text ?? turn.choiceId,
+          ),
+        ]),
+    );
     transcriptSummary.textContent = `Conversation so far (${view.turn} ${view.turn === 1 ? 'turn' : 'turns'})`;
     previous = view;
     showCoach(view);

@@ -3,12 +3,12 @@
  * organisation's terms, the meter chart, the annotated transcript with "replay from here", the
  * comparison with the previous attempt, and a replay code that reproduces this attempt anywhere.
  */
-import type { Mode, ScoreItem, ScoreReport } from '../../engine';
+import { choiceOf, firstNameOf, lineTextOf, type Mode, type ScoreItem, type ScoreReport } from '../../engine';
 import { encodeReplayCode } from '../../engine/replayCode';
 import { type Component, dollars } from '../../engine/scoring';
 import type { Session } from '../../engine/session';
 import type { FinishedAttempt } from '../app';
-import { h } from '../dom';
+import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';
 
 export interface DebriefDeps {
@@ -48,8 +48,6 @@ const COMPONENTS: { key: 'resolution' | 'experience' | 'process'; label: string;
       'The steps this conversation needs (AIDET, verification, a clear ask, options, teach-back...), empathy within a turn of each emotional cue; warnings and harmful techniques subtract.',
   },
 ];
-
-const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10');
 
 function itemLine(item: ScoreItem): HTMLElement {
   const points = item.points !== 0 ? ` (${signed(item.points)})` : '';
@@ -206,7 +204,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
   const { session, report } = deps;
   const { scenario, persona, rules } = session.bundle;
   const view = session.view();
-  const firstName = persona.name.split(' ')[0] ?? persona.name;
+  const firstName = firstNameOf(persona);
   const log = session.log();
 
   const breaches = report.breaches.map((b) =>
@@ -220,16 +218,18 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     ),
   );
 
-  const chartTurns = log.map((turn) => {
-    const choice = scenario.nodes[turn.nodeId]?.choices.find((c) => c.id === turn.choiceId);
-    return { turn, choiceText: choice?.text ?? turn.choiceId, feedback: choice?.feedback ?? '' };
-  });
+  const turns = log.map((turn) => ({
+    turn,
+    choice: choiceOf(session.bundle, turn.nodeId, turn.choiceId),
+    line: lineTextOf(session.bundle, turn.nodeId, turn.lineId),
+  }));
+  const chartTurns = turns.map(({ turn, choice }) => ({
+    turn,
+    choiceText: choice?.text ?? turn.choiceId,
+    feedback: choice?.feedback ?? '',
+  }));
 
-  const transcript = log.map((turn) => {
-    const node = scenario.nodes[turn.nodeId];
-    const choice = node?.choices.find((c) => c.id === turn.choiceId);
-    const line =
-      typeof node?.line === 'string' ? node.line : node?.line.find((v) => v.id === turn.lineId)?.text;
+  const transcript = turns.map(({ turn, choice, line }) => {
     const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
