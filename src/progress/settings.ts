@@ -2,6 +2,7 @@
  * Facilitator settings for the curriculum, in localStorage (small, synchronous, per browser). Storage
  * that is missing or throws (private mode, blocked) only means the setting does not persist.
  */
+import { defaultStorage } from './inProgressMirror';
 export interface ProgressSettings {
   formatVersion: 1;
   /** A facilitator can open every module at once (a workshop, or a trainee who already knows the basics). */
@@ -10,14 +11,6 @@ export interface ProgressSettings {
 
 export const DEFAULT_PROGRESS_SETTINGS: ProgressSettings = { formatVersion: 1, unlockAll: false };
 export const PROGRESS_SETTINGS_KEY = 'good-terms:progress-settings';
-
-function defaultStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function loadProgressSettings(storage = defaultStorage()): ProgressSettings {
   try {

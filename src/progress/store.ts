@@ -20,6 +20,7 @@ import {
   openIdbBackend,
   type SetAsideMove,
 } from './backends';
+import { defaultStorage, newer, readMirror, writeMirror } from './inProgressMirror';
 import { attemptSchema, describeIssues, inProgressSchema, MIGRATORS, type MigrateResult } from './migrations';
 import {
   type AttemptSummary,
@@ -90,6 +91,8 @@ export interface OpenOptions {
   name?: string;
   /** Give up on a blocked or hanging open after this long (another tab holding an old version). */
   openTimeoutMs?: number;
+  /** Where the synchronous copy of the conversation in progress goes; localStorage by default. */
+  mirror?: Storage | undefined;
 }
 
 function globalFactory(): IDBFactory | undefined {
@@ -105,7 +108,8 @@ const errorName = (error: unknown): string =>
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
   const factory = 'indexedDB' in options ? options.indexedDB : globalFactory();
-  if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable);
+  const mirror = 'mirror' in options ? options.mirror : defaultStorage();
+  if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
   const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME))();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -115,13 +119,14 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     const backend = await Promise.race([opening, timeout]);
     if (backend === 'timeout') {
       opening.then((late) => late.close()).catch(() => undefined); // Do not hold a connection nobody uses.
-      return new Store(new MemoryBackend(), NOTICES.unavailable);
+      return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
     }
-    return new Store(backend, undefined);
+    return new Store(backend, undefined, mirror);
   } catch (error) {
     return new Store(
       new MemoryBackend(),
       errorName(error) === 'VersionError' ? NOTICES.newerDatabase : NOTICES.unavailable,
+      mirror,
     );
   } finally {
     clearTimeout(timer);
@@ -156,6 +161,7 @@ class Store implements ProgressStore {
   constructor(
     private backend: Backend,
     private currentNotice: string | undefined,
+    private readonly mirror: Storage | undefined,
   ) {}
 
   get persistent(): boolean {
@@ -284,19 +290,22 @@ class Store implements ProgressStore {
   async saveInProgress(entry: InProgress): Promise<void> {
     const parsed = inProgressSchema.safeParse(entry);
     if (!parsed.success) throw new TypeError(`conversation in progress: ${describeIssues(parsed.error)}`);
+    writeMirror(this.mirror, parsed.data);
     await this.writeMeta('inProgress', parsed.data);
   }
 
   async inProgress(): Promise<InProgress | undefined> {
-    return this.run(async (backend) => {
+    const stored = await this.run(async (backend) => {
       const raw = await backend.readMeta('inProgress');
       if (raw === undefined) return undefined;
       const [entry] = await this.sort<InProgress>(backend, 'inProgress', [{ key: 'inProgress', raw }]);
       return entry;
     });
+    return newer(stored, readMirror(this.mirror));
   }
 
   async clearInProgress(): Promise<void> {
+    writeMirror(this.mirror, undefined);
     await this.run((backend) => backend.deleteMeta('inProgress'));
   }
 

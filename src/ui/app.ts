@@ -15,7 +15,6 @@ import type { SelectScene } from '../game/scenes/SelectScene';
 import { type InProgress, type ProgressStore, resumeSession } from '../progress';
 import type { Announcer } from './announcer';
 import { AttemptTracker } from './attemptTracker';
-import { mirrorInProgress, newestInProgress } from './inProgressMirror';
 import { renderAccessibility } from './screens/accessibilityScreen';
 import { renderCertificate } from './screens/certificateScreen';
 import { renderConversation } from './screens/conversationScreen';
@@ -93,7 +92,7 @@ export class App {
 
   async showTitle(message?: string): Promise<void> {
     const faces = listScenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
-    const inProgress = newestInProgress(await this.store.inProgress());
+    const inProgress = await this.store.inProgress();
     const notices = [this.store.notice, message].filter((n): n is string => Boolean(n));
     await this.mount('title', SCENES.title, { faces }, () =>
       renderTitle(this.overlay, {
@@ -102,7 +101,6 @@ export class App {
         onStart: () => this.showSelect(),
         onResume: (entry) => this.resume(entry),
         onDiscard: async () => {
-          mirrorInProgress(undefined);
           await this.store.clearInProgress();
           await this.showTitle();
         },
@@ -120,7 +118,6 @@ export class App {
     const bundle = listScenarios().some((e) => e.summary?.id === id) ? await loadScenario(id) : undefined;
     const result = resumeSession(bundle, entry);
     if (!result.ok) {
-      mirrorInProgress(undefined);
       await this.store.clearInProgress();
       await this.showTitle(`${result.reason} You can start it again from the list.`);
       return;

@@ -7,7 +7,6 @@ import type { Mode } from '../engine';
 import type { ScoreReport } from '../engine/scoring';
 import type { Session } from '../engine/session';
 import { inProgressOf, type ProgressStore, summariseAttempt } from '../progress';
-import { mirrorInProgress } from './inProgressMirror';
 
 export class AttemptTracker {
   private readonly unsubscribe: () => void;
@@ -29,13 +28,9 @@ export class AttemptTracker {
   }
 
   private save(): Promise<void> {
-    const entry = inProgressOf(this.session, {
-      mode: this.mode,
-      startedAt: this.startedAt,
-      turnTimes: this.turnTimes,
-    });
-    mirrorInProgress(entry);
-    return this.store.saveInProgress(entry);
+    return this.store.saveInProgress(
+      inProgressOf(this.session, { mode: this.mode, startedAt: this.startedAt, turnTimes: this.turnTimes }),
+    );
   }
 
   /** Records the finished attempt (once) and forgets the conversation in progress. */
@@ -46,14 +41,12 @@ export class AttemptTracker {
     await this.store.addAttempt(
       summariseAttempt(this.session, report, this.mode, this.startedAt, new Date(), this.turnTimes),
     );
-    mirrorInProgress(undefined);
     await this.store.clearInProgress();
   }
 
   /** The trainee left on purpose: nothing to resume. */
   async abandon(): Promise<void> {
     this.unsubscribe();
-    mirrorInProgress(undefined);
     await this.store.clearInProgress();
   }
 
