@@ -8,7 +8,15 @@ import { type Curriculum, curriculumSchema } from './curriculum';
 
 export type CurriculumLoad = { ok: true; curriculum: Curriculum } | { ok: false; errors: string[] };
 
+let loaded: CurriculumLoad | undefined;
+
+/** Checked once per page: the shipped curriculum cannot change while the page is open. */
 export function loadCurriculum(): CurriculumLoad {
+  loaded ??= check();
+  return loaded;
+}
+
+function check(): CurriculumLoad {
   const { curriculum, errors } = (shipped ?? {}) as { curriculum?: unknown; errors?: string[] };
   if (errors && errors.length > 0) return { ok: false, errors };
   const parsed = curriculumSchema.safeParse(curriculum);
