@@ -4,23 +4,30 @@
  * `assign`), this file is the only one to touch.
  *
  * Shape of the generated machine (flat, no children, so snapshots persist cleanly):
- *   - one state per dialogue node, tagged `awaiting-choice`, with one guarded CHOOSE transition per
- *     (choice, route): the route guards test the scenario's reactions (walk-outs) and the choice's own
- *     conditional `next` against the context *after* the choice lands, so a choice takes one transition;
+ *   - one state per dialogue node; each of its choices is an event type of its own
+ *     (`choose.<choice-id>`) with one transition per route: the route guards test the scenario's
+ *     reactions (walk-outs) and the choice's own conditional `next` against the patient's state
+ *     *after* the choice lands, so a choice takes one transition;
  *   - one final state per ending;
  *   - no entry actions: the transition's one assign lands the choice and arrives at its target (picks the
  *     node's line, or marks the ending), and the initial context already stands at the start node.
- * Guards need that post-choice context before the action computes it, so it is computed once per
+ * Guards need the choice's effects before the action applies them, so they are computed once per
  * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
 import { choiceOf } from './lookup';
-import { applyChoice, type Impact } from './patientModel';
+import { applyChoice } from './patientModel';
 import { pickWeighted } from './rng';
 import type { ChoiceDef, Condition, LedgerChange, NodeDef } from './schema';
 import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
 
-export type PatientEvent = { type: 'CHOOSE'; choiceId: string };
+/**
+ * Each choice is its own event type, so XState finds a choice's transitions by a map lookup instead of
+ * testing a guard on every other choice of the node: most choices then need no guard at all.
+ */
+const CHOOSE_PREFIX = 'choose.';
+export type PatientEvent = { type: `${typeof CHOOSE_PREFIX}${string}` };
+export const chooseEvent = (choiceId: string): PatientEvent => ({ type: `${CHOOSE_PREFIX}${choiceId}` });
 
 /** One-shot presentation cues: they are not state, so restoring a snapshot never replays them. */
 export type PatientCue =
@@ -30,11 +37,6 @@ export type PatientCue =
 export interface PatientInput {
   seed: number;
 }
-
-const ROUTE_SEPARATOR = '~';
-export const routeStateId = (nodeId: string, choiceId: string): string =>
-  `${nodeId}${ROUTE_SEPARATOR}${choiceId}`;
-export const isRouteState = (stateId: string): boolean => stateId.includes(ROUTE_SEPARATOR);
 
 export const EMPTY_LEDGER: Ledger = {
   collected: 0,
@@ -50,23 +52,26 @@ export const EMPTY_LEDGER: Ledger = {
   careDeferred: false,
 };
 
+/** Where the conversation stands: the node (or ending) and the line the patient is saying. */
+export type Arrival = Pick<PatientContext, 'nodeId' | 'lineId' | 'rng'>;
+
+/** What conditions test: the meters and the facts established so far. */
+type PatientState = Pick<PatientContext, 'meters' | 'flags'>;
+
 /** Whether every condition holds for this patient state. An absent condition always holds. */
-export function holds(
-  conditions: readonly (Condition | undefined)[],
-  ctx: Pick<PatientContext, 'meters' | 'flags'>,
-): boolean {
-  return conditions.every((cond) => {
-    if (!cond) return true;
-    for (const meter of ['stress', 'trust'] as const) {
-      const band = cond[meter];
-      if (band?.gte !== undefined && ctx.meters[meter] < band.gte) return false;
-      if (band?.lte !== undefined && ctx.meters[meter] > band.lte) return false;
-    }
-    if (cond.flags?.some((f) => !ctx.flags.includes(f))) return false;
-    if (cond.notFlags?.some((f) => ctx.flags.includes(f))) return false;
-    return true;
-  });
+export function holds(conditions: readonly (Condition | undefined)[], ctx: PatientState): boolean {
+  return conditions.every(
+    (cond) =>
+      !cond ||
+      (inBand(ctx.meters.stress, cond.stress) &&
+        inBand(ctx.meters.trust, cond.trust) &&
+        (cond.flags?.every((f) => ctx.flags.includes(f)) ?? true) &&
+        !cond.notFlags?.some((f) => ctx.flags.includes(f))),
+  );
 }
+
+const inBand = (value: number, band: Condition['stress']): boolean =>
+  !band || ((band.gte === undefined || value >= band.gte) && (band.lte === undefined || value <= band.lte));
 
 /** Sums take amounts; plan terms and yes/no facts take the latest value (a new plan replaces the old). */
 export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): Ledger {
@@ -87,40 +92,25 @@ export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): L
 }
 
 /** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
-export function pickLine(
-  node: NodeDef,
-  nodeId: string,
-  ctx: PatientContext,
-): { lineId: string; rng: number } {
-  if (typeof node.line === 'string') return { lineId: nodeId, rng: ctx.rng };
-  const eligible = node.line.filter((v) => holds([v.when], ctx));
-  if (eligible.length <= 1) return { lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng: ctx.rng };
-  const [index, rng] = pickWeighted(
-    ctx.rng,
+function pickLine(node: NodeDef, nodeId: string, state: PatientState, rng: number): Arrival {
+  if (typeof node.line === 'string') return { nodeId, lineId: nodeId, rng };
+  const eligible = node.line.filter((v) => holds([v.when], state));
+  if (eligible.length <= 1) return { nodeId, lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng };
+  const [index, next] = pickWeighted(
+    rng,
     eligible.map((v) => v.weight),
   );
-  return { lineId: eligible[index]?.id ?? nodeId, rng };
+  return { nodeId, lineId: eligible[index]?.id ?? nodeId, rng: next };
 }
 
 /**
- * The context on arriving where a choice led: at an ending, the ending itself; at a node, which of its
- * lines the patient says. Computed inside the choice's own transition (no entry actions), so a choice
- * is one assign in XState and one call in the stepper.
+ * Arriving where a choice led: at an ending, the ending itself; at a node, which of its lines the
+ * patient says. Computed inside the choice's own transition (no entry actions), so a choice is one
+ * assign in XState and one call in the stepper.
  */
-export function arriveAt(bundle: ScenarioBundle, ctx: PatientContext, target: string): PatientContext {
-  return bundle.scenario.endings[target]
-    ? { ...ctx, nodeId: target, lineId: target }
-    : enterNodeContext(bundle, ctx, target);
-}
-
-/** The context on entering a dialogue node: which node, and which of its lines the patient says. */
-export function enterNodeContext(
-  bundle: ScenarioBundle,
-  ctx: PatientContext,
-  nodeId: string,
-): PatientContext {
-  const node = bundle.scenario.nodes[nodeId];
-  return node ? { ...ctx, nodeId, ...pickLine(node, nodeId, ctx) } : ctx;
+export function arrivalAt(bundle: ScenarioBundle, target: string, state: PatientState, rng: number): Arrival {
+  const node = bundle.scenario.nodes[target];
+  return node ? pickLine(node, target, state, rng) : { nodeId: target, lineId: target, rng };
 }
 
 export interface Route {
@@ -131,8 +121,8 @@ export interface Route {
 /**
  * Where a choice leads once its effects have landed, as ordered guarded routes (the first that holds wins).
  * An explicit ending (a compliance failure, a resolution) outranks the scenario's reactions (walk-outs):
- * it says more about what happened. The compiler emits these as `always` transitions; the analyzer's
- * fast stepper follows the same list.
+ * it says more about what happened. The compiler emits these as the guarded transitions of the
+ * choice's event; the analyzer's fast stepper follows the same list.
  */
 export function routesAfter(bundle: ScenarioBundle, choice: ChoiceDef): Route[] {
   // Choices belong to exactly one bundle, and the stepper asks for the same routes on every path.
@@ -159,6 +149,7 @@ function computeRoutes(bundle: ScenarioBundle, choice: ChoiceDef): Route[] {
   });
 }
 
+/** The context at the start: the seeded variant's meters and facts, standing at the start node. */
 export function initialContext(bundle: ScenarioBundle, seed: number): PatientContext {
   const variants = bundle.scenario.variants;
   let rng = seed | 0;
@@ -171,77 +162,101 @@ export function initialContext(bundle: ScenarioBundle, seed: number): PatientCon
     variant = variants[index];
     rng = next;
   }
+  const meters = { ...(variant?.meters ?? bundle.persona.meters) };
+  const flags = [...(variant?.flags ?? [])];
   return {
-    meters: { ...(variant?.meters ?? bundle.persona.meters) },
-    rng,
+    meters,
     seed,
     variant: variant?.id,
-    flags: [...(variant?.flags ?? [])],
+    flags,
     asked: [],
     techniqueCounts: {},
     ledger: { ...EMPTY_LEDGER },
     breaches: [],
     log: [],
-    lineId: bundle.scenario.start,
-    nodeId: bundle.scenario.start,
+    ...arrivalAt(bundle, bundle.scenario.start, { meters, flags }, rng),
   };
 }
 
-/** The context after a choice: meters through the patient model, ledger, facts, rule breaches, the log. */
-export function contextAfterChoice(
+/** The part of the context a choice changes; the rest (seed, variant, where we are) it leaves alone. */
+export type ChoiceEffects = Pick<
+  PatientContext,
+  'meters' | 'flags' | 'asked' | 'techniqueCounts' | 'ledger' | 'breaches' | 'log'
+>;
+
+/**
+ * What a choice changes: meters through the patient model, ledger, facts, rule breaches, the log.
+ * Only the changed fields, so the caller merges once (XState's assign, or the stepper) instead of
+ * copying the whole context at every step; fields a choice leaves alone keep their identity.
+ */
+export function effectsOfChoice(
   bundle: ScenarioBundle,
   ctx: PatientContext,
   nodeId: string,
   choice: ChoiceDef,
-): { context: PatientContext; impact: Impact } {
+): ChoiceEffects {
   const impact = applyChoice(ctx, choice, bundle.persona);
   const turn = ctx.log.length + 1;
   const techniqueCounts = { ...ctx.techniqueCounts };
   for (const tag of choice.tags) techniqueCounts[tag] = (techniqueCounts[tag] ?? 0) + 1;
   const rules = choice.rules ?? [];
+  const newFlags = choice.set?.filter((f) => !ctx.flags.includes(f)) ?? [];
   return {
-    impact,
-    context: {
-      ...ctx,
-      meters: impact.meters,
-      flags: [...new Set([...ctx.flags, ...(choice.set ?? [])])],
-      asked: choice.asks && !ctx.asked.includes(choice.asks) ? [...ctx.asked, choice.asks] : ctx.asked,
-      techniqueCounts,
-      ledger: applyLedger(ctx.ledger, choice.ledger),
-      breaches: [...ctx.breaches, ...rules.map((ruleId) => ({ ruleId, turn, choiceId: choice.id }))],
-      log: [
-        ...ctx.log,
-        {
-          turn,
-          nodeId,
-          lineId: ctx.lineId,
-          choiceId: choice.id,
-          tags: [...choice.tags],
-          before: ctx.meters,
-          after: impact.meters,
-          modelNotes: impact.notes,
-          rules: [...rules],
-        },
-      ],
-    },
+    meters: impact.meters,
+    flags: newFlags.length > 0 ? [...ctx.flags, ...new Set(newFlags)] : ctx.flags,
+    asked: choice.asks && !ctx.asked.includes(choice.asks) ? [...ctx.asked, choice.asks] : ctx.asked,
+    techniqueCounts,
+    ledger: applyLedger(ctx.ledger, choice.ledger),
+    breaches:
+      rules.length > 0
+        ? [...ctx.breaches, ...rules.map((ruleId) => ({ ruleId, turn, choiceId: choice.id }))]
+        : ctx.breaches,
+    log: [
+      ...ctx.log,
+      {
+        turn,
+        nodeId,
+        lineId: ctx.lineId,
+        choiceId: choice.id,
+        tags: [...choice.tags],
+        before: ctx.meters,
+        after: impact.meters,
+        modelNotes: impact.notes,
+        rules: [...rules],
+      },
+    ],
   };
 }
 
 /**
- * Guards and then the action of one CHOOSE ask for the same (context, choice) result in a row, so a
- * single-entry cache is enough; contexts are immutable, so identity is a safe key.
+ * Everything a choice changes once its route is known: its effects plus the arrival. Merged with
+ * Object.assign onto the fresh arrival object because V8's object spread of a non-literal object
+ * costs several times more, and this runs on every choice (about a fifth of a transition's time).
  */
-let lastAfterChoice: { ctx: PatientContext; choiceId: string; after: PatientContext } | undefined;
-function memoisedAfterChoice(
+export function changesOfChoice(
+  bundle: ScenarioBundle,
+  ctx: PatientContext,
+  effects: ChoiceEffects,
+  target: string,
+): ChoiceEffects & Arrival {
+  return Object.assign(arrivalAt(bundle, target, effects, ctx.rng), effects);
+}
+
+/**
+ * Guards and then the action of one choice event ask for the same (context, choice) result in a row,
+ * so a single-entry cache is enough; contexts are immutable, so identity is a safe key.
+ */
+let lastEffects: { ctx: PatientContext; choiceId: string; effects: ChoiceEffects } | undefined;
+function memoisedEffects(
   bundle: ScenarioBundle,
   ctx: PatientContext,
   nodeId: string,
   choiceId: string,
-): PatientContext {
-  if (lastAfterChoice?.ctx === ctx && lastAfterChoice.choiceId === choiceId) return lastAfterChoice.after;
-  const after = contextAfterChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId)).context;
-  lastAfterChoice = { ctx, choiceId, after };
-  return after;
+): ChoiceEffects {
+  if (lastEffects?.ctx === ctx && lastEffects.choiceId === choiceId) return lastEffects.effects;
+  const effects = effectsOfChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId));
+  lastEffects = { ctx, choiceId, effects };
+  return effects;
 }
 
 function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
@@ -260,19 +275,19 @@ export function compileScenario(bundle: ScenarioBundle) {
       emitted: {} as PatientCue,
     },
     guards: {
-      /** This choice was picked, is on offer, and this route is where it leads once its effects land. */
+      /** This choice is on offer, and this route is where it leads once its effects land. */
       routeTaken: (
-        { context, event },
+        { context },
         params: { nodeId: string; choiceId: string; offeredWhen: Condition[]; routeWhen: Condition[] },
       ) =>
-        event.choiceId === params.choiceId &&
         holds(params.offeredWhen, context) &&
-        holds(params.routeWhen, memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId)),
+        holds(params.routeWhen, memoisedEffects(bundle, context, params.nodeId, params.choiceId)),
     },
     actions: {
-      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string; target: string }) =>
-        arriveAt(bundle, memoisedAfterChoice(bundle, context, params.nodeId, params.choiceId), params.target),
-      ),
+      applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string; target: string }) => {
+        const effects = memoisedEffects(bundle, context, params.nodeId, params.choiceId);
+        return changesOfChoice(bundle, context, effects, params.target);
+      }),
       cueReaction: emit(({ context }) => {
         const last = context.log.at(-1);
         return {
@@ -297,19 +312,23 @@ export function compileScenario(bundle: ScenarioBundle) {
 
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     states[nodeId] = {
-      tags: ['awaiting-choice'],
-      on: {
-        CHOOSE: node.choices.flatMap((choice) =>
+      on: Object.fromEntries(
+        node.choices.map((choice) => [
+          chooseEvent(choice.id).type,
           routesAfter(bundle, choice).map((route) => ({
-            guard: {
-              type: 'routeTaken',
-              params: {
-                nodeId,
-                choiceId: choice.id,
-                offeredWhen: choice.when ? [choice.when] : [],
-                routeWhen: route.when,
-              },
-            },
+            // An unconditional choice with one route is taken whenever its event arrives.
+            guard:
+              choice.when || route.when.length > 0
+                ? {
+                    type: 'routeTaken',
+                    params: {
+                      nodeId,
+                      choiceId: choice.id,
+                      offeredWhen: choice.when ? [choice.when] : [],
+                      routeWhen: route.when,
+                    },
+                  }
+                : undefined,
             target: route.target,
             actions: [
               { type: 'applyChoice', params: { nodeId, choiceId: choice.id, target: route.target } },
@@ -319,17 +338,17 @@ export function compileScenario(bundle: ScenarioBundle) {
                 : []),
             ],
           })),
-        ),
-      },
+        ]),
+      ),
     };
   }
   for (const endingId of endingIds) {
-    states[endingId] = { type: 'final', tags: ['ended'] };
+    states[endingId] = { type: 'final' };
   }
 
   return machineSetup.createMachine({
     id: scenario.id,
-    context: ({ input }) => enterNodeContext(bundle, initialContext(bundle, input.seed), scenario.start),
+    context: ({ input }) => initialContext(bundle, input.seed),
     initial: scenario.start,
     // No eventless transitions are generated; the limit guards against that changing unnoticed.
     options: { maxIterations: 1000 },

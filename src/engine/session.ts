@@ -4,7 +4,7 @@
  * projections of the actor's snapshot, so a restored session renders exactly like the original.
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
-import { compileScenario, holds, type PatientCue, type PatientMachine } from './compiler';
+import { chooseEvent, compileScenario, holds, type PatientCue, type PatientMachine } from './compiler';
 import { lineTextOf } from './lookup';
 import type { AttemptRecord, ConversationView, PatientContext, ScenarioBundle, TurnRecord } from './types';
 
@@ -170,14 +170,14 @@ export class Session {
 
   choose(choiceId: string): ConversationView {
     const before = this.actor.getSnapshot();
-    if (before.status !== 'active' || !before.can({ type: 'CHOOSE', choiceId })) {
+    if (before.status !== 'active' || !before.can(chooseEvent(choiceId))) {
       throw new ChoiceUnavailableError(
         choiceId,
         before.context.nodeId,
         viewOf(this.bundle, before).choices.map((c) => c.id),
       );
     }
-    this.actor.send({ type: 'CHOOSE', choiceId });
+    this.actor.send(chooseEvent(choiceId));
     return this.view();
   }
 

@@ -1,16 +1,9 @@
 /**
  * A fast, allocation-light way to play a scenario without an actor, for exhaustive analysis and
- * benchmarks. It is built from the same pieces the compiled machine uses (contextAfterChoice,
- * routesAfter, enterNodeContext, holds), and a unit test checks it against the machine step by step.
+ * benchmarks. It is built from the same pieces the compiled machine uses (effectsOfChoice,
+ * routesAfter, changesOfChoice, holds), and a unit test checks it against the machine step by step.
  */
-import {
-  arriveAt,
-  contextAfterChoice,
-  enterNodeContext,
-  holds,
-  initialContext,
-  routesAfter,
-} from './compiler';
+import { changesOfChoice, effectsOfChoice, holds, initialContext, routesAfter } from './compiler';
 import type { ChoiceDef } from './schema';
 import type { PatientContext, ScenarioBundle } from './types';
 
@@ -20,7 +13,7 @@ export interface PlayState {
 }
 
 export function startState(bundle: ScenarioBundle, seed: number): PlayState {
-  return { ctx: enterNodeContext(bundle, initialContext(bundle, seed), bundle.scenario.start), done: false };
+  return { ctx: initialContext(bundle, seed), done: false };
 }
 
 /** The choices on offer now, in authored order (empty once the conversation has ended). */
@@ -30,8 +23,11 @@ export function offered(bundle: ScenarioBundle, state: PlayState): ChoiceDef[] {
 }
 
 export function stepState(bundle: ScenarioBundle, state: PlayState, choice: ChoiceDef): PlayState {
-  const after = contextAfterChoice(bundle, state.ctx, state.ctx.nodeId, choice).context;
-  const route = routesAfter(bundle, choice).find((r) => holds(r.when, after));
+  const effects = effectsOfChoice(bundle, state.ctx, state.ctx.nodeId, choice);
+  const route = routesAfter(bundle, choice).find((r) => holds(r.when, effects));
   if (!route) throw new Error(`${bundle.scenario.id}: no route after choice ${choice.id}`);
-  return { ctx: arriveAt(bundle, after, route.target), done: Boolean(bundle.scenario.endings[route.target]) };
+  return {
+    ctx: { ...state.ctx, ...changesOfChoice(bundle, state.ctx, effects, route.target) },
+    done: Boolean(bundle.scenario.endings[route.target]),
+  };
 }
