@@ -54,6 +54,8 @@ export interface TestHooks {
   readonly actualFps: number;
   /** Game steps so far and how many drew the whole picture or part of it (src/game/renderOnDemand.ts). */
   readonly frames: FrameCounts;
+  /** Pauses the game loop (nothing updates or draws) so a benchmark can drive the canvas itself. */
+  paused: boolean;
 }
 
 declare global {
@@ -144,6 +146,13 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
     },
     get frames() {
       return frameCounts(app.game);
+    },
+    get paused() {
+      return app.game.isPaused;
+    },
+    set paused(on: boolean) {
+      if (on) app.game.pause();
+      else app.game.resume();
     },
   };
 }
