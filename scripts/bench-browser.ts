@@ -744,7 +744,7 @@ try {
     }
   }
   console.log(`\nwrote ${written.join(', ')} to bench/results/latest.json`);
-  if (compare) printComparison(compare, ['bundle', ...written]);
+  if (compare) printComparison(compare, ['engine', 'bundle', ...written]);
 } finally {
   await targets?.close();
   rmSync(tmp, { recursive: true, force: true });
