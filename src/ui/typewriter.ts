@@ -10,7 +10,13 @@ export interface Typing {
   cancel(): void;
 }
 
-export function typeInto(el: HTMLElement, text: string, charsPerSecond: number): Typing {
+/** `hold`: the block whose height is kept while `el` types (el itself when it is a block). */
+export function typeInto(
+  el: HTMLElement,
+  text: string,
+  charsPerSecond: number,
+  hold: HTMLElement = el,
+): Typing {
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     resolveDone = resolve;
@@ -22,12 +28,18 @@ export function typeInto(el: HTMLElement, text: string, charsPerSecond: number):
     finished = true;
     cancelAnimationFrame(frame);
     el.textContent = text;
+    hold.style.minHeight = '';
     resolveDone();
   };
   if (charsPerSecond <= 0 || text.length === 0) {
     finish();
     return { finish, done, cancel: finish };
   }
+  // The block takes the whole line's height before typing starts, so the replies below it stay put
+  // while it types (a trainee may already be reaching for one) and each new character repaints only
+  // itself instead of moving everything that follows.
+  el.textContent = text;
+  hold.style.minHeight = `${hold.getBoundingClientRect().height}px`;
   const start = performance.now();
   el.textContent = '';
   const tick = (now: number): void => {

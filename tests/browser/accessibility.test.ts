@@ -197,6 +197,35 @@ describe('accessibility', () => {
     await moving.close();
   });
 
+  it('the replies stay where they are while the line types', async () => {
+    const page = await open(browserOf(), { reducedMotion: false });
+    await page.getByRole('button', { name: 'Start practising' }).click();
+    await waitForScreen(page, 'select');
+    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
+    await waitForScreen(page, 'conversation');
+    // Click and measure in the same task: the new line has not typed a character yet.
+    const before = await page.evaluate(() => {
+      (document.querySelector('.choice') as HTMLButtonElement).click();
+      return {
+        typed: document.querySelector('[data-testid=patient-line]')?.textContent ?? '',
+        top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
+      };
+    });
+    expect(before.typed).toBe('');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=patient-line]')?.textContent === window.__GOOD_TERMS__?.line,
+      undefined,
+      { polling: 50 },
+    );
+    const after = await page.evaluate(() => ({
+      top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
+      reserved: (document.querySelector('.speech') as HTMLElement).style.minHeight,
+    }));
+    expect(after.top).toBe(before.top);
+    expect(after.reserved, 'the reserved height is released once the line is typed').toBe('');
+    await page.close();
+  });
+
   it('announces the patient\u2019s line and the meter change in the live region after a choice', async () => {
     const page = await open(browserOf());
     await page.getByRole('button', { name: 'Start practising' }).click();

@@ -219,7 +219,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     turnLabel.textContent =
       view.status === 'ended' ? `${setting} · conversation ended` : `${setting} · turn ${view.turn + 1}`;
     typing?.cancel();
-    typing = typeInto(lineText, view.line.text, deps.typingSpeed);
+    typing = typeInto(lineText, view.line.text, deps.typingSpeed, speech);
     announcer.say(`${firstName}: ${view.line.text}`);
     if (view.status === 'ended') {
       const next = h(
