@@ -6,14 +6,12 @@
 export const METERS = ['stress', 'trust'] as const;
 export type MeterName = (typeof METERS)[number];
 
+/** AIDET: both a set of technique tags and the opening steps of the checklist. */
+const AIDET = ['acknowledge', 'introduce', 'duration', 'explain', 'thank'] as const;
+
 /** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
 export const TECHNIQUES = [
-  // AIDET
-  'acknowledge',
-  'introduce',
-  'duration',
-  'explain',
-  'thank',
+  ...AIDET,
   // Empathy (NURSE, HEAT, "I wish")
   'name-emotion',
   'understand',
@@ -87,11 +85,7 @@ export const DOMAINS = [
 ] as const;
 
 export const checklistItems = [
-  'acknowledge',
-  'introduce',
-  'duration',
-  'explain',
-  'thank',
+  ...AIDET,
   'verify-identity',
   'plain-language',
   'show-basis',
