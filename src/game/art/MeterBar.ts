@@ -12,7 +12,7 @@ import { invalidate, markLive } from '../renderOnDemand';
 import { darken, lighten } from './color';
 import { fillPoly, type Pt, pt, ribbon, taper } from './draw';
 import { prefersReducedMotion } from './motion';
-import { FONT_FAMILY, PALETTE, TEXT, textResolution } from './palette';
+import { makeText, PALETTE, TEXT } from './palette';
 
 export type MeterKind = 'stress' | 'trust';
 
@@ -62,49 +62,13 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.drawIcon(card, PAD + 8, 19);
     this.drawTrack(card);
 
-    const res = textResolution();
-    const label = scene.make.text(
-      {
-        x: PAD + 22,
-        y: 19,
-        text: kind === 'stress' ? 'Stress' : 'Trust',
-        style: {
-          fontFamily: FONT_FAMILY,
-          fontSize: '15px',
-          fontStyle: 'bold',
-          color: TEXT.ink,
-          resolution: res,
-        },
-      },
-      false,
-    );
-    label.setOrigin(0, 0.5);
-    this.numberText = scene.make.text(
-      {
-        x: 0,
-        y: 19,
-        text: '',
-        style: {
-          fontFamily: FONT_FAMILY,
-          fontSize: '15px',
-          fontStyle: 'bold',
-          color: TEXT.ink,
-          resolution: res,
-        },
-      },
-      false,
-    );
-    this.numberText.setOrigin(1, 0.5);
-    this.wordText = scene.make.text(
-      {
-        x: w - PAD,
-        y: 19,
-        text: '',
-        style: { fontFamily: FONT_FAMILY, fontSize: '13px', color: TEXT.muted, resolution: res },
-      },
-      false,
-    );
-    this.wordText.setOrigin(1, 0.5);
+    // The label, the number and its word share the card's top row.
+    const label = makeText(scene, PAD + 22, 19, kind === 'stress' ? 'Stress' : 'Trust', {
+      size: 15,
+      bold: true,
+    }).setOrigin(0, 0.5);
+    this.numberText = makeText(scene, 0, 19, '', { size: 15, bold: true }).setOrigin(1, 0.5);
+    this.wordText = makeText(scene, w - PAD, 19, '', { size: 13, color: TEXT.muted }).setOrigin(1, 0.5);
 
     this.fill = scene.make.graphics({}, false);
     this.add([card, this.fill, label, this.numberText, this.wordText]);
@@ -330,21 +294,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     const px = mx + 34 <= r.x + r.w - 4 ? mx + 34 : mx - 34;
     const py = BAR_Y + BAR_H / 2;
     const pop = this.scene.make.container({ x: px, y: py }, false);
-    const text = this.scene.make.text(
-      {
-        x: 0,
-        y: 0,
-        text: label,
-        style: {
-          fontFamily: FONT_FAMILY,
-          fontSize: '14px',
-          fontStyle: 'bold',
-          color: good ? TEXT.good : TEXT.bad,
-          resolution: textResolution(),
-        },
-      },
-      false,
-    );
+    const text = makeText(this.scene, 0, 0, label, { bold: true, color: good ? TEXT.good : TEXT.bad });
     text.setOrigin(0.5);
     const bg = this.scene.make.graphics({}, false);
     const bw = text.width + 14;

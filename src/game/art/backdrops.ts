@@ -22,7 +22,7 @@ import {
   spline,
   taper,
 } from './draw';
-import { FONT_FAMILY, PALETTE, TEXT, textResolution } from './palette';
+import { makeText, PALETTE, TEXT, type TextLook } from './palette';
 
 const W = 1280;
 const H = 720;
@@ -93,23 +93,9 @@ function label(
   x: number,
   y: number,
   text: string,
-  opts: { size?: number; color?: string; bold?: boolean; originX?: number; originY?: number } = {},
+  opts: TextLook & { originX?: number; originY?: number } = {},
 ): Phaser.GameObjects.Text {
-  const t = ctx.scene.make.text(
-    {
-      x,
-      y,
-      text,
-      style: {
-        fontFamily: FONT_FAMILY,
-        fontSize: `${opts.size ?? 14}px`,
-        fontStyle: opts.bold ? 'bold' : '',
-        color: opts.color ?? TEXT.ink,
-        resolution: textResolution(),
-      },
-    },
-    false,
-  );
+  const t = makeText(ctx.scene, x, y, text, opts);
   t.setOrigin(opts.originX ?? 0, opts.originY ?? 0.5);
   ctx.root.add(t);
   return t;

@@ -3,6 +3,7 @@
  * (soft blue-greys, teal accents, warm neutrals). Text colours are chosen to keep dark-on-light contrast
  * at or above 4.5:1 on every surface listed here (see `TEXT_ON`).
  */
+import type Phaser from 'phaser';
 import { toCss } from './color';
 
 export const PALETTE = {
@@ -86,6 +87,38 @@ export const TEXT_ON = [PALETTE.paper, PALETTE.surface, PALETTE.surfaceAlt] as c
 export const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Pixel ratio for crisp short labels (Phaser Text renders to a canvas texture). */
-export function textResolution(): number {
+function textResolution(): number {
   return typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+}
+
+export interface TextLook {
+  /** Font size in px (14 unless given). */
+  size?: number;
+  color?: string;
+  bold?: boolean;
+}
+
+/** A short label in the game's font at the screen's pixel ratio, not yet on any display list. */
+export function makeText(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  text: string,
+  look: TextLook = {},
+): Phaser.GameObjects.Text {
+  return scene.make.text(
+    {
+      x,
+      y,
+      text,
+      style: {
+        fontFamily: FONT_FAMILY,
+        fontSize: `${look.size ?? 14}px`,
+        fontStyle: look.bold ? 'bold' : '',
+        color: look.color ?? TEXT.ink,
+        resolution: textResolution(),
+      },
+    },
+    false,
+  );
 }
