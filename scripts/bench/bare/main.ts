@@ -1,9 +1,10 @@
 /**
  * The load-time and frame-time baseline for `npm run bench:browser`: the same Phaser version and game
- * settings as src/game/createGame.ts, one scene with one text, and a mark like src/main.ts's. Built into
- * a temporary folder by scripts/bench-browser.ts; never shipped.
+ * settings (src/game/gameSettings.ts) as the app, one scene with one text, and a mark like
+ * src/main.ts's. Built into a temporary folder by scripts/bench-browser.ts; never shipped.
  */
 import Phaser from 'phaser';
+import { GAME_SETTINGS } from '../../../src/game/gameSettings';
 
 class OneText extends Phaser.Scene {
   constructor() {
@@ -21,15 +22,7 @@ class OneText extends Phaser.Scene {
 }
 
 new Phaser.Game({
-  type: Phaser.AUTO,
+  ...GAME_SETTINGS,
   parent: document.getElementById('game') ?? undefined,
-  width: 1280,
-  height: 720,
-  backgroundColor: '#dfe7ee',
-  banner: false,
-  antialias: true,
-  preserveDrawingBuffer: true,
-  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  input: { keyboard: false },
   scene: [OneText],
 });
