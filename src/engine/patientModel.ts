@@ -55,6 +55,7 @@ export function applyChoice(
   choice: Pick<ChoiceDef, 'tags' | 'effects' | 'asks'>,
   persona: Pick<PersonaDef, 'traits' | 'name' | 'pronoun'>,
 ): Impact {
+  const first = firstNameOf(persona);
   const notes: string[] = [];
   const tags = choice.tags;
   let { stress, trust } = scaleByTraits(
@@ -66,7 +67,7 @@ export function applyChoice(
     const extra = MODEL.jargon.stressAtZeroLiteracy * (1 - persona.traits.literacy);
     if (extra >= 1) {
       stress += extra;
-      notes.push(`Jargon confused ${firstNameOf(persona)}: stress +${Math.round(extra)}.`);
+      notes.push(`Jargon confused ${first}: stress +${Math.round(extra)}.`);
     }
   }
 
@@ -80,7 +81,7 @@ export function applyChoice(
     trust -= MODEL.askUnderStress.trustPenalty;
     stress += MODEL.askUnderStress.stressPenalty;
     notes.push(
-      `Asking for money while ${firstNameOf(persona)} was tense, before acknowledging how ${persona.pronoun} felt: trust −${MODEL.askUnderStress.trustPenalty}, stress +${MODEL.askUnderStress.stressPenalty}.`,
+      `Asking for money while ${first} was tense, before acknowledging how ${persona.pronoun} felt: trust −${MODEL.askUnderStress.trustPenalty}, stress +${MODEL.askUnderStress.stressPenalty}.`,
     );
   }
 
@@ -95,9 +96,7 @@ export function applyChoice(
     );
     if (relief > 0) {
       stress -= relief;
-      notes.push(
-        `Naming the feeling when ${firstNameOf(persona)} was most tense helped more: stress −${relief}.`,
-      );
+      notes.push(`Naming the feeling when ${first} was most tense helped more: stress −${relief}.`);
     }
   }
 
@@ -115,7 +114,7 @@ export function applyChoice(
     stress += MODEL.repeatedQuestion.stress;
     trust += MODEL.repeatedQuestion.trust;
     notes.push(
-      `${firstNameOf(persona)} had already answered that (${choice.asks}): stress +${MODEL.repeatedQuestion.stress}, trust ${MODEL.repeatedQuestion.trust}.`,
+      `${first} had already answered that (${choice.asks}): stress +${MODEL.repeatedQuestion.stress}, trust ${MODEL.repeatedQuestion.trust}.`,
     );
   }
 

@@ -170,14 +170,15 @@ export class Session {
 
   choose(choiceId: string): ConversationView {
     const before = this.actor.getSnapshot();
-    if (before.status !== 'active' || !before.can(chooseEvent(choiceId))) {
+    const event = chooseEvent(choiceId);
+    if (before.status !== 'active' || !before.can(event)) {
       throw new ChoiceUnavailableError(
         choiceId,
         before.context.nodeId,
         viewOf(this.bundle, before).choices.map((c) => c.id),
       );
     }
-    this.actor.send(chooseEvent(choiceId));
+    this.actor.send(event);
     return this.view();
   }
 
