@@ -9,10 +9,8 @@ export type MeterName = (typeof METERS)[number];
 /** AIDET: both a set of technique tags and the opening steps of the checklist. */
 const AIDET = ['acknowledge', 'introduce', 'duration', 'explain', 'thank'] as const;
 
-/** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
-export const TECHNIQUES = [
-  ...AIDET,
-  // Empathy (NURSE, HEAT, "I wish")
+/** Empathy (NURSE, HEAT, "I wish"). */
+const EMPATHY = [
   'name-emotion',
   'understand',
   'respect',
@@ -20,7 +18,9 @@ export const TECHNIQUES = [
   'explore',
   'apologize',
   'i-wish',
-  // Process
+] as const;
+
+const PROCESS = [
   'verify-identity',
   'privacy',
   'plain-language',
@@ -34,7 +34,9 @@ export const TECHNIQUES = [
   'written-summary',
   'rights-statement',
   'take-ownership',
-  // Harmful
+] as const;
+
+const HARMFUL = [
   'pressure',
   'jargon',
   'blame',
@@ -45,29 +47,14 @@ export const TECHNIQUES = [
   'evade',
   'push-financing',
 ] as const;
+
+/** Technique tags a choice can carry. The patient model and the scorer read these, so they are a closed set. */
+export const TECHNIQUES = [...AIDET, ...EMPATHY, ...PROCESS, ...HARMFUL] as const;
 export type Technique = (typeof TECHNIQUES)[number];
 
-export const EMPATHY_TECHNIQUES: readonly Technique[] = [
-  'name-emotion',
-  'understand',
-  'respect',
-  'support',
-  'explore',
-  'apologize',
-  'i-wish',
-];
+export const EMPATHY_TECHNIQUES: readonly Technique[] = EMPATHY;
 export const ASK_TECHNIQUES: readonly Technique[] = ['clear-ask', 'pressure'];
-export const HARMFUL_TECHNIQUES: readonly Technique[] = [
-  'pressure',
-  'jargon',
-  'blame',
-  'threat',
-  'lecture',
-  'dismiss',
-  'overpromise',
-  'evade',
-  'push-financing',
-];
+export const HARMFUL_TECHNIQUES: readonly Technique[] = HARMFUL;
 
 export const SETTINGS = [
   'front-desk',
