@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { assign, createActor, emit, setup } from 'xstate';
 import { loadLibrary } from '../src/content/library';
+import { analyse } from '../src/engine/authoring/invariants';
+import type { Condition } from '../src/engine/authoring/schema';
 import {
   chooseEvent,
   holds,
@@ -15,13 +17,11 @@ import {
   type PatientCue,
   type PatientEvent,
   routesAfter,
-} from '../src/engine/compiler';
-import { analyse } from '../src/engine/invariants';
-import { nextRandom } from '../src/engine/rng';
-import type { Condition } from '../src/engine/schema';
-import { machineFor, Session } from '../src/engine/session';
-import { offered, startState, stepState } from '../src/engine/stepper';
-import type { PatientContext, ScenarioBundle } from '../src/engine/types';
+} from '../src/engine/runtime/compiler';
+import { nextRandom } from '../src/engine/runtime/rng';
+import { machineFor, Session } from '../src/engine/runtime/session';
+import { offered, startState, stepState } from '../src/engine/runtime/stepper';
+import type { PatientContext, ScenarioBundle } from '../src/engine/runtime/types';
 import { compareArg, printComparison, writeSection } from './bench/results';
 
 const bundles = loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));

@@ -4,8 +4,8 @@
  * it teach what it claims. Exits 1 when any invariant fails. --plan prints a draft test plan (the best
  * path and the shortest path to each ending) for the author to review and trim.
  */
-import type { PathOutcome } from '../engine/analysis';
-import { type Analysis, analyse, type VariantRun } from '../engine/invariants';
+import type { PathOutcome } from '../engine/authoring/analysis';
+import { type Analysis, analyse, type VariantRun } from '../engine/authoring/invariants';
 import { fail, parseArgs } from './args';
 import { bundlesFor } from './bundles';
 

@@ -1,6 +1,6 @@
 import { loadLibrary } from '../content/library';
-import { formatDiagnostic } from '../engine/loader';
-import type { ScenarioBundle } from '../engine/types';
+import { formatDiagnostic } from '../engine/authoring/loader';
+import type { ScenarioBundle } from '../engine/runtime/types';
 import { fail } from './args';
 
 /** The valid scenarios (one when an id is given). Broken content is reported, not thrown. */

@@ -2,7 +2,7 @@
  * npm run graph <scenario-id> [--format mermaid|dot]
  * Prints the dialogue graph. Dashed edges are choices that break a rule.
  */
-import { toDot, toMermaid } from '../engine/graph';
+import { toDot, toMermaid } from '../engine/authoring/graph';
 import { fail, parseArgs } from './args';
 import { bundlesFor } from './bundles';
 

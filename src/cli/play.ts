@@ -4,10 +4,10 @@
  * and the score at the end. For quick authoring checks without a browser.
  */
 import { createInterface } from 'node:readline/promises';
-import { stressWord, trustWord } from '../engine/expression';
-import { choiceOf } from '../engine/lookup';
-import { scoreAttempt } from '../engine/scoring';
-import { Session } from '../engine/session';
+import { stressWord, trustWord } from '../engine/runtime/expression';
+import { choiceOf } from '../engine/runtime/lookup';
+import { scoreAttempt } from '../engine/runtime/scoring';
+import { Session } from '../engine/runtime/session';
 import { fail, parseArgs } from './args';
 import { bundlesFor } from './bundles';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIALOGUES_DIR } from '../content/library';
-import { EDITOR_SCHEMAS, editorSchemaText } from '../engine/jsonSchema';
+import { EDITOR_SCHEMAS, editorSchemaText } from '../engine/authoring/jsonSchema';
 
 const dir = join(DIALOGUES_DIR, 'schema');
 mkdirSync(dir, { recursive: true });

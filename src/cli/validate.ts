@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadCurriculumFile, scenarioIdsOf } from '../content/curriculumFile';
 import {
   CURRICULUM_FILE,
   DIALOGUES_DIR,
@@ -13,8 +14,7 @@ import {
   runTestPlans,
   scenarioFiles,
 } from '../content/library';
-import { formatDiagnostic } from '../engine/loader';
-import { loadCurriculumFile, scenarioIdsOf } from '../progress/curriculumFile';
+import { formatDiagnostic } from '../engine/authoring/loader';
 
 const args = process.argv.slice(2);
 const missing = args.filter((f) => !existsSync(resolve(f)));

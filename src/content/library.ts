@@ -11,8 +11,8 @@ import {
   loadScenarioFile,
   parseCatalogues,
   type ScenarioLoad,
-} from '../engine/loader';
-import { runTestPlanFile } from '../engine/testPlan';
+} from '../engine/authoring/loader';
+import { runTestPlanFile } from '../engine/authoring/testPlan';
 
 export const DIALOGUES_DIR = new URL('../../dialogues/', import.meta.url).pathname;
 export const CATALOGUE_FILES = ['personas.yaml', 'rules.yaml'] as const;

@@ -2,6 +2,6 @@
 declare module 'virtual:good-terms/catalog' {
   export const entries: unknown[];
   export const loaders: Record<string, () => Promise<{ default: unknown }>>;
-  /** dialogues/curriculum.yaml: `{ curriculum, errors }`; src/progress/catalog.ts gives it its type. */
+  /** dialogues/curriculum.yaml: `{ curriculum, errors }`; src/content/catalog.ts gives it its type. */
   export const curriculum: unknown;
 }

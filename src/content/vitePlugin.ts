@@ -6,8 +6,8 @@
  */
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatDiagnostic, summarize } from '../engine/loader';
-import { loadCurriculumFile, scenarioIdsOf } from '../progress/curriculumFile';
+import { formatDiagnostic, summarize } from '../engine/authoring/loader';
+import { loadCurriculumFile, scenarioIdsOf } from './curriculumFile';
 import { CURRICULUM_FILE, DIALOGUES_DIR, isScenarioFile, loadLibrary } from './library';
 
 const CATALOG_ID = 'virtual:good-terms/catalog';
@@ -54,7 +54,7 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
             (s) =>
               `${JSON.stringify(s.ok ? s.bundle.scenario.id : '')}: () => import(${JSON.stringify(SCENARIO_PREFIX + (s.ok ? s.bundle.scenario.id : ''))})`,
           );
-        // The onboarding path (src/progress/catalog.ts): the parsed curriculum, or its diagnostics.
+        // The onboarding path (src/content/catalog.ts): the parsed curriculum, or its diagnostics.
         const path = loadCurriculumFile(scenarioIdsOf(library), dir);
         const curriculum = {
           curriculum: path.curriculum ?? null,

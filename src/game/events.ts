@@ -1,6 +1,6 @@
 /** Scene keys and the data each scene starts with: the typed contract between the app shell and Phaser. */
-import type { ScenarioSummary } from '../engine';
-import type { Session } from '../engine/session';
+import type { ScenarioSummary } from '../engine/runtime';
+import type { Session } from '../engine/runtime/session';
 
 export const SCENES = {
   boot: 'boot',

@@ -1,43 +1,15 @@
 /**
  * The onboarding path as data (dialogues/curriculum.yaml): ordered modules of scenarios, mastered by
- * passing each scenario in assessment, opened one after another. Everything below the schema is a pure
+ * passing each scenario in assessment, opened one after another. Everything here is a pure
  * function of the curriculum and the attempts, so the progress screen, the certificate and the tests
- * agree by construction. Pure: no DOM, no Node (the browser and the CLI both use it). Parsing the YAML
- * is in ./curriculumParse, so the browser build does not carry the YAML parser.
+ * agree by construction. Pure: no DOM, no Node (the browser and the CLI both use it). The schema (zod) is
+ * authoring's (src/engine/authoring/curriculumSchema.ts) and parsing is the content layer's, so the
+ * browser build carries neither the YAML parser nor the schema library.
  */
-import { z } from 'zod';
+import type { Curriculum, CurriculumModule } from '../engine/authoring/curriculumSchema';
 import type { AttemptSummary, Profile } from './types';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "foundations")');
-
-export const curriculumModuleSchema = z
-  .object({
-    id,
-    title: z.string().min(1),
-    description: z.string().min(1),
-    scenarios: z.array(id).min(1).describe('scenario ids, in the order a trainee should play them'),
-    passMark: z
-      .number()
-      .int()
-      .min(0)
-      .max(100)
-      .optional()
-      .describe('overrides each scenario\u2019s own pass mark for mastery of this module'),
-  })
-  .strict();
-
-export const curriculumSchema = z
-  .object({
-    $schema: z.string().optional(),
-    title: z.string().min(1),
-    modules: z.array(curriculumModuleSchema).min(1),
-  })
-  .strict();
-
-export type Curriculum = z.infer<typeof curriculumSchema>;
-export type CurriculumModule = z.infer<typeof curriculumModuleSchema>;
+export type { Curriculum, CurriculumModule };
 
 export interface ProgressOptions {
   /** The facilitator setting: every module open regardless of mastery. */

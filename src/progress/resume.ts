@@ -3,8 +3,8 @@
  * content replays the recorded choices through the new version; when neither works the result says so
  * in plain words so the UI can offer a restart. Never throws.
  */
-import { ReplayError, Session, type SessionSave } from '../engine/session';
-import type { ScenarioBundle } from '../engine/types';
+import { ReplayError, Session, type SessionSave } from '../engine/runtime/session';
+import type { ScenarioBundle } from '../engine/runtime/types';
 import type { InProgress } from './types';
 
 export type ResumeResult =

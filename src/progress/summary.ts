@@ -1,8 +1,8 @@
 /** Builds the stored records from a live session: the only place that reads engine objects for storage. */
-import { choiceOf } from '../engine/lookup';
-import type { ScoreReport } from '../engine/scoring';
-import type { Session } from '../engine/session';
-import type { Mode } from '../engine/types';
+import { choiceOf } from '../engine/runtime/lookup';
+import type { ScoreReport } from '../engine/runtime/scoring';
+import type { Session } from '../engine/runtime/session';
+import type { Mode } from '../engine/runtime/types';
 import { type AttemptSummary, type DecisionRecord, FORMAT_VERSION, type InProgress } from './types';
 
 /** A unique id without relying on crypto.randomUUID (missing outside secure contexts, e.g. a LAN host). */

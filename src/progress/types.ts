@@ -3,8 +3,8 @@
  * the JSON export writes it as is), and every stored record carries `formatVersion` so a later build can
  * migrate what an earlier one wrote (migrations.ts).
  */
-import type { SessionSave } from '../engine/session';
-import type { Ledger, Mode } from '../engine/types';
+import type { SessionSave } from '../engine/runtime/session';
+import type { Ledger, Mode } from '../engine/runtime/types';
 
 /** The format this build writes. Older formats are migrated on read (migrations.ts). */
 export const FORMAT_VERSION = 2;

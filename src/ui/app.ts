@@ -5,10 +5,10 @@
  */
 import type Phaser from 'phaser';
 import { listScenarios, loadScenario } from '../content/catalog';
-import { type Mode, randomSeed, Session, scoreAttempt } from '../engine';
-import { decodeReplayCode, ReplayCodeError, scenarioIdOfCode } from '../engine/replayCode';
-import type { ScoreReport } from '../engine/scoring';
-import type { AttemptRecord, ScenarioBundle } from '../engine/types';
+import { type Mode, randomSeed, Session, scoreAttempt } from '../engine/runtime';
+import { decodeReplayCode, ReplayCodeError, scenarioIdOfCode } from '../engine/runtime/replayCode';
+import type { ScoreReport } from '../engine/runtime/scoring';
+import type { AttemptRecord, ScenarioBundle } from '../engine/runtime/types';
 import { SCENES, type SceneData, type SceneKey } from '../game/events';
 import { SCENE_READY } from '../game/scenes/ready';
 import type { SelectScene } from '../game/scenes/SelectScene';

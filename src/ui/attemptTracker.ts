@@ -3,9 +3,9 @@
  * every choice (so a reload can offer to continue), and a finished attempt is recorded once, at the debrief.
  * Storage problems never interrupt play: the store degrades to memory and says so itself.
  */
-import type { Mode } from '../engine';
-import type { ScoreReport } from '../engine/scoring';
-import type { Session } from '../engine/session';
+import type { Mode } from '../engine/runtime';
+import type { ScoreReport } from '../engine/runtime/scoring';
+import type { Session } from '../engine/runtime/session';
 import { inProgressOf, type ProgressStore, summariseAttempt } from '../progress';
 
 export class AttemptTracker {

@@ -3,7 +3,7 @@
  * marker shows that turn's choice and feedback. Stress and trust differ by line style and marker shape,
  * never by colour alone, and a table carries the same numbers for screen readers.
  */
-import type { Meters, TurnRecord } from '../engine';
+import type { Meters, TurnRecord } from '../engine/runtime';
 import { h } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -3,7 +3,7 @@
  * Tests drive the game through the DOM by role and use these to wait on state and to read it.
  */
 import type Phaser from 'phaser';
-import { Session } from '../engine/session';
+import { Session } from '../engine/runtime/session';
 import { type FrameCounts, frameCounts } from '../game/renderOnDemand';
 import type { App } from './app';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/analysis';
+import { explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
 import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/analysis';
-import { offered, type PlayState, startState, stepState } from '../../src/engine/stepper';
-import type { ScenarioBundle } from '../../src/engine/types';
+import { explore } from '../../src/engine/authoring/analysis';
+import { offered, type PlayState, startState, stepState } from '../../src/engine/runtime/stepper';
+import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import { watchConsole } from './chromium';
 import { baseUrl, bundleFor, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
 

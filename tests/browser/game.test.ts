@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { explore, playStrategy, STRATEGIES } from '../../src/engine/analysis';
+import { explore, playStrategy, STRATEGIES } from '../../src/engine/authoring/analysis';
 import { bundleFor, canvasStats, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import type { ScenarioBundle } from '../../src/engine/types';
+import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import { launchChromium, watchConsole } from './chromium';
 
 export function baseUrl(): string {

@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { explore } from '../../src/engine/analysis';
-import { analyse } from '../../src/engine/invariants';
-import { scoreAttempt } from '../../src/engine/scoring';
-import { Session } from '../../src/engine/session';
+import { explore } from '../../src/engine/authoring/analysis';
+import { analyse } from '../../src/engine/authoring/invariants';
+import { scoreAttempt } from '../../src/engine/runtime/scoring';
+import { Session } from '../../src/engine/runtime/session';
 import { summariseAttempt, toJsonExport } from '../../src/progress';
 import { watchConsole } from './chromium';
 import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DIALOGUES_DIR, loadLibrary, runTestPlans } from '../../src/content/library';
-import { type Analysis, analyse } from '../../src/engine/invariants';
-import { EDITOR_SCHEMAS, editorSchemaText } from '../../src/engine/jsonSchema';
-import { formatDiagnostic } from '../../src/engine/loader';
-import { HARMFUL_TECHNIQUES } from '../../src/engine/schema';
-import type { ScenarioBundle } from '../../src/engine/types';
+import { type Analysis, analyse } from '../../src/engine/authoring/invariants';
+import { EDITOR_SCHEMAS, editorSchemaText } from '../../src/engine/authoring/jsonSchema';
+import { formatDiagnostic } from '../../src/engine/authoring/loader';
+import { HARMFUL_TECHNIQUES } from '../../src/engine/authoring/schema';
+import type { ScenarioBundle } from '../../src/engine/runtime/types';
 
 /** HHS poverty guidelines, 48 contiguous states and DC (Federal Register, 2025-01-17). */
 const POVERTY_GUIDELINES_2025 = { first: 15_650, each: 5_500 };

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLibrary } from '../../src/content/library';
-import type { ScenarioLoad } from '../../src/engine/loader';
-import type { ScenarioBundle } from '../../src/engine/types';
+import type { ScenarioLoad } from '../../src/engine/authoring/loader';
+import type { ScenarioBundle } from '../../src/engine/runtime/types';
 
 export const FIXTURES = new URL('../fixtures/dialogues/', import.meta.url).pathname;
 

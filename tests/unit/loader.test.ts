@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/engine/loader';
+import { formatDiagnostic } from '../../src/engine/authoring/loader';
 import { fixtureBundle, loadEditedMini } from './helpers';
 
 function problems(edit: (text: string) => string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyChoice, MODEL, scaleByTraits } from '../../src/engine/patientModel';
-import type { PersonaDef, Technique } from '../../src/engine/schema';
-import type { TurnRecord } from '../../src/engine/types';
+import type { PersonaDef, Technique } from '../../src/engine/authoring/schema';
+import { applyChoice, MODEL, scaleByTraits } from '../../src/engine/runtime/patientModel';
+import type { TurnRecord } from '../../src/engine/runtime/types';
 
 const average: Pick<PersonaDef, 'traits' | 'name' | 'pronoun'> = {
   name: 'Sam Rivera',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { Session } from '../../src/engine/session';
+import { Session } from '../../src/engine/runtime/session';
 import { fixtureBundle } from './helpers';
 
 const bundles = [fixtureBundle(), ...loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : []))];

@@ -4,8 +4,8 @@ import {
   encodeReplayCode,
   ReplayCodeError,
   scenarioIdOfCode,
-} from '../../src/engine/replayCode';
-import { Session } from '../../src/engine/session';
+} from '../../src/engine/runtime/replayCode';
+import { Session } from '../../src/engine/runtime/session';
 import { fixtureBundle, loadEditedMini } from './helpers';
 
 describe('replay codes', () => {

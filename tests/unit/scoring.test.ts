@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LEDGER } from '../../src/engine/compiler';
-import { HARD_FAIL_CAP, scoreAttempt } from '../../src/engine/scoring';
-import { Session } from '../../src/engine/session';
+import { EMPTY_LEDGER } from '../../src/engine/runtime/compiler';
+import { HARD_FAIL_CAP, scoreAttempt } from '../../src/engine/runtime/scoring';
+import { Session } from '../../src/engine/runtime/session';
 import { fixtureBundle } from './helpers';
 
 const play = (...choices: string[]) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChoiceUnavailableError, ReplayError, Session } from '../../src/engine/session';
+import { ChoiceUnavailableError, ReplayError, Session } from '../../src/engine/runtime/session';
 import { fixtureBundle, loadEditedMini } from './helpers';
 
 describe('session', () => {

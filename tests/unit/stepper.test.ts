@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { nextRandom } from '../../src/engine/rng';
-import { Session } from '../../src/engine/session';
-import { offered, startState, stepState } from '../../src/engine/stepper';
-import type { ScenarioBundle } from '../../src/engine/types';
+import { nextRandom } from '../../src/engine/runtime/rng';
+import { Session } from '../../src/engine/runtime/session';
+import { offered, startState, stepState } from '../../src/engine/runtime/stepper';
+import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import { fixtureBundle } from './helpers';
 
 const bundles: ScenarioBundle[] = [

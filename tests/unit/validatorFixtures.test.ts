@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { formatDiagnostic } from '../../src/engine/loader';
+import { formatDiagnostic } from '../../src/engine/authoring/loader';
 
 /** One fixture per class of authoring mistake; each ends with the exact diagnostics it must produce. */
 const DIR = new URL('../fixtures/invalid/', import.meta.url).pathname;

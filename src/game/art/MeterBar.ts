@@ -7,7 +7,7 @@
  * a different end marker (triangle vs circle, matching the debrief chart).
  */
 import * as Phaser from 'phaser';
-import { stressWord, trustWord } from '../../engine/expression';
+import { stressWord, trustWord } from '../../engine/runtime/expression';
 import { invalidate, markLive } from '../renderOnDemand';
 import { darken, lighten } from './color';
 import { fillPoly, type Pt, pt, ribbon, taper } from './draw';

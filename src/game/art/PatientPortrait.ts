@@ -9,8 +9,8 @@
  * or the patient blinks; hair, face, clothes are drawn once.
  */
 import * as Phaser from 'phaser';
-import type { Expression } from '../../engine/expression';
-import type { PersonaDef } from '../../engine/schema';
+import type { PersonaDef } from '../../engine/authoring/schema';
+import type { Expression } from '../../engine/runtime/expression';
 import { invalidate, markIdle, markLive, type Rect } from '../renderOnDemand';
 import { darken, desaturate, hexToInt, lighten, luminance, mix, saturation, shade } from './color';
 import {

@@ -7,7 +7,7 @@
  * DOM panel) is kept to calm wall colour.
  */
 import * as Phaser from 'phaser';
-import type { Setting } from '../../engine/schema';
+import type { Setting } from '../../engine/authoring/schema';
 import { darken, lighten, mix } from './color';
 import {
   arcPts,

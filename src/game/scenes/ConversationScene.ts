@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { type ConversationView, expressionFor, type PatientCue } from '../../engine';
+import { type ConversationView, expressionFor, type PatientCue } from '../../engine/runtime';
 import { drawBackdrop, MeterBar, PatientPortrait } from '../art';
 import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
 import { announceReady } from './ready';

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { ScenarioSummary } from '../../engine';
+import type { ScenarioSummary } from '../../engine/runtime';
 import { drawBackdrop, PatientPortrait } from '../art';
 import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
 import { requestRender } from '../renderOnDemand';

@@ -1,6 +1,7 @@
 /** The certificate of completion: a printable page (print CSS fits A4 and Letter). */
+
+import { loadCurriculum } from '../../content/catalog';
 import { type AttemptSummary, certificateData, type Profile } from '../../progress';
-import { loadCurriculum } from '../../progress/catalog';
 import { h } from '../dom';
 import { scenarioTitles } from './progressScreen';
 

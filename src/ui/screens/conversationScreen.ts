@@ -14,8 +14,8 @@ import {
   type Mode,
   stressWord,
   trustWord,
-} from '../../engine';
-import type { Session } from '../../engine/session';
+} from '../../engine/runtime';
+import type { Session } from '../../engine/runtime/session';
 import type { Announcer } from '../announcer';
 import { append, h, SETTING_LABELS, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';

@@ -3,7 +3,9 @@
  * Mastery needs an assessed attempt at or above the pass mark with no compliance failure; a facilitator
  * can open every module (remembered in this browser).
  */
-import type { Mode } from '../../engine';
+
+import { loadCurriculum } from '../../content/catalog';
+import type { Mode } from '../../engine/runtime';
 import {
   type AttemptSummary,
   completion,
@@ -13,7 +15,6 @@ import {
   nextStep,
   saveProgressSettings,
 } from '../../progress';
-import { loadCurriculum } from '../../progress/catalog';
 import { append, h } from '../dom';
 import { scenarioTitles } from './progressScreen';
 

@@ -3,10 +3,17 @@
  * organisation's terms, the meter chart, the annotated transcript with "replay from here", the
  * comparison with the previous attempt, and a replay code that reproduces this attempt anywhere.
  */
-import { choiceOf, firstNameOf, lineTextOf, type Mode, type ScoreItem, type ScoreReport } from '../../engine';
-import { encodeReplayCode } from '../../engine/replayCode';
-import { type Component, dollars } from '../../engine/scoring';
-import type { Session } from '../../engine/session';
+import {
+  choiceOf,
+  firstNameOf,
+  lineTextOf,
+  type Mode,
+  type ScoreItem,
+  type ScoreReport,
+} from '../../engine/runtime';
+import { encodeReplayCode } from '../../engine/runtime/replayCode';
+import { type Component, dollars } from '../../engine/runtime/scoring';
+import type { Session } from '../../engine/runtime/session';
 import type { FinishedAttempt } from '../app';
 import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';

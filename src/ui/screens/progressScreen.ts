@@ -2,7 +2,7 @@
  * My progress: the trainee's name (optional), completion of the onboarding path, per-scenario results,
  * and export or import of attempts. Everything is read from the progress store.
  */
-import { listScenarios } from '../../content/catalog';
+import { listScenarios, loadCurriculum } from '../../content/catalog';
 import {
   type AttemptSummary,
   completion,
@@ -19,7 +19,6 @@ import {
   toCsvDecisions,
   toJsonExport,
 } from '../../progress';
-import { loadCurriculum } from '../../progress/catalog';
 import { h } from '../dom';
 
 export interface ProgressDeps {

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../content/catalog';
-import type { ScenarioSummary } from '../../engine';
+import type { ScenarioSummary } from '../../engine/runtime';
 import type { PlaySettings } from '../app';
 import { DIFFICULTY_LABELS, h, SETTING_LABELS } from '../dom';
 

@@ -2,9 +2,11 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCurriculumFile, scenarioIdsOf } from '../../../src/content/curriculumFile';
+import { parseCurriculum } from '../../../src/content/curriculumParse';
 import { DIALOGUES_DIR, isScenarioFile, loadLibrary } from '../../../src/content/library';
 import { goodTermsContent } from '../../../src/content/vitePlugin';
-import { formatDiagnostic } from '../../../src/engine/loader';
+import { formatDiagnostic } from '../../../src/engine/authoring/loader';
 import {
   type Curriculum,
   certificateData,
@@ -13,8 +15,6 @@ import {
   moduleStatus,
   nextStep,
 } from '../../../src/progress/curriculum';
-import { loadCurriculumFile, scenarioIdsOf } from '../../../src/progress/curriculumFile';
-import { parseCurriculum } from '../../../src/progress/curriculumParse';
 import type { AttemptSummary } from '../../../src/progress/types';
 import { FIXTURES } from '../helpers';
 import { attempt } from './helpers';

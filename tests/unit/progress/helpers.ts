@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EMPTY_LEDGER } from '../../../src/engine/compiler';
+import { EMPTY_LEDGER } from '../../../src/engine/runtime/compiler';
 import type { AttemptSummary } from '../../../src/progress/types';
 
 export const SAVES = new URL('../../fixtures/saves/', import.meta.url).pathname;

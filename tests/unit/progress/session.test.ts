@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { scoreAttempt } from '../../../src/engine/scoring';
-import { Session } from '../../../src/engine/session';
+import { scoreAttempt } from '../../../src/engine/runtime/scoring';
+import { Session } from '../../../src/engine/runtime/session';
 import { migrate, migrateInProgress } from '../../../src/progress/migrations';
 import { resumeSession } from '../../../src/progress/resume';
 import { openProgressStore } from '../../../src/progress/store';

@@ -15,10 +15,10 @@
  * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
+import type { ChoiceDef, Condition, LedgerChange, NodeDef } from '../authoring/schema';
 import { choiceOf } from './lookup';
 import { applyChoice } from './patientModel';
 import { pickWeighted } from './rng';
-import type { ChoiceDef, Condition, LedgerChange, NodeDef } from './schema';
 import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
 
 /**

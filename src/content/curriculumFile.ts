@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CURRICULUM_FILE, DIALOGUES_DIR, type Library } from '../content/library';
-import type { Diagnostic } from '../engine/loader';
-import type { Curriculum } from './curriculum';
+import type { Diagnostic } from '../engine/authoring/loader';
+import type { Curriculum } from '../progress/curriculum';
 import { parseCurriculum } from './curriculumParse';
+import { CURRICULUM_FILE, DIALOGUES_DIR, type Library } from './library';
 
 /** Every scenario id the library knows, playable or not (a broken scenario is reported on its own file). */
 export function scenarioIdsOf(library: Library): string[] {

@@ -2,8 +2,9 @@
  * The dialogue as a graph for reviews and docs: nodes, choices as edges labelled with their tags
  * (conditional branches show their condition), endings marked by outcome, reactions listed.
  */
+
+import type { ScenarioBundle } from '../runtime/types';
 import type { Condition } from './schema';
-import type { ScenarioBundle } from './types';
 
 interface Edge {
   from: string;

@@ -3,9 +3,9 @@
  * It is the runtime truth; the editor JSON Schema is generated from it, never written by hand.
  */
 import { z } from 'zod';
-import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from './vocabulary';
+import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from '../runtime/vocabulary';
 
-export * from './vocabulary';
+export * from '../runtime/vocabulary';
 
 const id = z
   .string()

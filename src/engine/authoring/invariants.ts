@@ -4,11 +4,12 @@
  * variants are analysed once per variant: reachability counts across all of them, every other
  * invariant must hold in each.
  */
+
+import { initialContext } from '../runtime/compiler';
+import { HARD_FAIL_CAP } from '../runtime/scoring';
+import type { ScenarioBundle } from '../runtime/types';
+import { EMPATHY_TECHNIQUES } from '../runtime/vocabulary';
 import { type Exploration, explore, type PathOutcome, playStrategy, STRATEGIES } from './analysis';
-import { initialContext } from './compiler';
-import { HARD_FAIL_CAP } from './scoring';
-import type { ScenarioBundle } from './types';
-import { EMPATHY_TECHNIQUES } from './vocabulary';
 
 export const MIN_STRATEGY_GAP = 20;
 

@@ -5,6 +5,7 @@
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { hashContent } from './hash';
 import {
   type Condition,
@@ -15,7 +16,6 @@ import {
   type ScenarioDef,
   scenarioSchema,
 } from './schema';
-import type { ScenarioBundle, ScenarioSummary } from './types';
 
 export interface Diagnostic {
   file: string;

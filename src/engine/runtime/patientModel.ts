@@ -14,8 +14,8 @@
  *  6. Empathy repeated by rote wears thin: a technique's third use onward has its benefits halved.
  */
 
+import type { ChoiceDef, PersonaDef, Technique } from '../authoring/schema';
 import { firstNameOf } from './lookup';
-import type { ChoiceDef, PersonaDef, Technique } from './schema';
 import type { Meters, PatientContext } from './types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES } from './vocabulary';
 

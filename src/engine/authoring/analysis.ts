@@ -4,12 +4,12 @@
  * probes that play a fixed policy. Used by content tests and the analyzer CLI to prove the pedagogy:
  * the best path combines empathy with a clear ask, and hardline or never-ask play scores lower.
  */
-import { holds } from './compiler';
+import { holds } from '../runtime/compiler';
+import { scoreAttempt } from '../runtime/scoring';
+import { offered, type PlayState, startState, stepState } from '../runtime/stepper';
+import type { Meters, ScenarioBundle } from '../runtime/types';
+import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from '../runtime/vocabulary';
 import type { ChoiceDef } from './schema';
-import { scoreAttempt } from './scoring';
-import { offered, type PlayState, startState, stepState } from './stepper';
-import type { Meters, ScenarioBundle } from './types';
-import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from './vocabulary';
 
 export interface PathOutcome {
   choices: string[];

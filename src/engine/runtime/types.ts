@@ -2,7 +2,15 @@
  * Types shared by the engine and everything that reads it (front end, CLI, tests).
  * The engine's public surface is the session (session.ts); these are the shapes it hands out.
  */
-import type { EndingDef, MeterName, PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from './schema';
+import type {
+  EndingDef,
+  MeterName,
+  PersonaDef,
+  RuleDef,
+  ScenarioDef,
+  Setting,
+  Technique,
+} from '../authoring/schema';
 
 export type Meters = Record<MeterName, number>;
 

@@ -13,8 +13,8 @@
  * Every item that earned or cost points names the turn and choice behind it.
  */
 
+import type { RuleDef } from '../authoring/schema';
 import { choiceOf } from './lookup';
-import type { RuleDef } from './schema';
 import type { Ledger, PatientContext, ScenarioBundle } from './types';
 import { EMPATHY_TECHNIQUES, HARMFUL_TECHNIQUES, type Technique } from './vocabulary';
 

@@ -1,5 +1,5 @@
 /** Finding things in a scenario by id: one place, so every caller agrees on what a missing id means. */
-import type { ChoiceDef, PersonaDef } from './schema';
+import type { ChoiceDef, PersonaDef } from '../authoring/schema';
 import type { ScenarioBundle } from './types';
 
 export function choiceOf(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef | undefined {

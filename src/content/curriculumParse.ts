@@ -1,6 +1,7 @@
 /** Curriculum YAML to a checked curriculum, with located diagnostics (build time and CLI). */
-import { type Diagnostic, parseContentFile } from '../engine/loader';
-import { type Curriculum, curriculumSchema } from './curriculum';
+
+import { type Curriculum, curriculumSchema } from '../engine/authoring/curriculumSchema';
+import { type Diagnostic, parseContentFile } from '../engine/authoring/loader';
 
 /**
  * Parses curriculum YAML with located diagnostics, then checks what the schema cannot: every scenario id

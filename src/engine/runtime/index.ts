@@ -3,11 +3,12 @@
  * Authoring pieces (loader, schema, analysis) are imported from their modules by the CLI and tests, so
  * the browser build does not carry the YAML parser or the schema library.
  */
+
+export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from '../authoring/schema';
 export { EMPTY_LEDGER, type PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
 export { choiceOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';
-export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from './schema';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';
 export { ChoiceUnavailableError, ReplayError, Session, type SessionSave } from './session';
 export type * from './types';

@@ -4,12 +4,12 @@
  * says, the meters, rule flags, the ending and the score.
  */
 import { z } from 'zod';
-import { holds } from './compiler';
+import { holds } from '../runtime/compiler';
+import { scoreAttempt } from '../runtime/scoring';
+import { Session } from '../runtime/session';
+import type { ScenarioBundle } from '../runtime/types';
 import { type Diagnostic, parseContentFile, type SourceFile } from './loader';
 import { conditionSchema } from './schema';
-import { scoreAttempt } from './scoring';
-import { Session } from './session';
-import type { ScenarioBundle } from './types';
 
 const band = z.object({ gte: z.number().optional(), lte: z.number().optional() }).strict();
 

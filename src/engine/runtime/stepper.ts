@@ -3,8 +3,9 @@
  * benchmarks. It is built from the same pieces the compiled machine uses (effectsOfChoice,
  * routesAfter, changesOfChoice, holds), and a unit test checks it against the machine step by step.
  */
+
+import type { ChoiceDef } from '../authoring/schema';
 import { changesOfChoice, effectsOfChoice, holds, initialContext, routesAfter } from './compiler';
-import type { ChoiceDef } from './schema';
 import type { PatientContext, ScenarioBundle } from './types';
 
 export interface PlayState {
