@@ -4,7 +4,7 @@
  * probes that play a fixed policy. Used by content tests and the analyzer CLI to prove the pedagogy:
  * the best path combines empathy with a clear ask, and hardline or never-ask play scores lower.
  */
-import { holds } from '../runtime/compiler';
+import { firstThatHolds, isRandomGroup, lineEntries } from '../runtime/conditions';
 import { scoreAttempt } from '../runtime/scoring';
 import { offered, type PlayState, startState, stepState } from '../runtime/stepper';
 import type { Meters, ScenarioBundle } from '../runtime/types';
@@ -28,7 +28,7 @@ export interface Exploration {
   longest: PathOutcome;
   visitedNodes: Set<string>;
   usedChoices: Set<string>;
-  /** Line variants that were eligible at some visit (so some seed can show them). */
+  /** Line variants said at some visit (members of a random group: by some seed). */
   reachableLines: Set<string>;
   /** Non-final states where no choice was enabled. */
   deadEnds: { nodeId: string; choices: string[] }[];
@@ -107,9 +107,8 @@ export function explore(
       continue;
     }
     const node = bundle.scenario.nodes[ctx.nodeId];
-    if (node && Array.isArray(node.line)) {
-      for (const variant of node.line) if (holds([variant.when], ctx)) result.reachableLines.add(variant.id);
-    }
+    const said = node && firstThatHolds(lineEntries(node.line), ctx);
+    if (said) for (const line of isRandomGroup(said) ? said.from : [said]) result.reachableLines.add(line.id);
     const available = offered(bundle, state);
     if (available.length === 0) {
       result.deadEnds.push({ nodeId: ctx.nodeId, choices });

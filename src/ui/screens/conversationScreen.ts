@@ -7,6 +7,7 @@
 import {
   type ConversationView,
   choiceOf,
+  coachingOf,
   expressionFor,
   firstNameOf,
   lineTextOf,
@@ -166,15 +167,15 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       coach.hidden = true;
       return;
     }
-    const choice = choiceOf(session.bundle, last.nodeId, last.choiceId);
+    const { feedback, better } = coachingOf(session.bundle, session.context(), last);
     const delta = `Stress ${signed(last.after.stress - last.before.stress)}, trust ${signed(last.after.trust - last.before.trust)}.`;
     coach.replaceChildren();
     append(
       coach,
       h('h3', {}, 'Coach'),
-      h('p', {}, h('strong', {}, delta), ' ', choice?.feedback ?? ''),
+      h('p', {}, h('strong', {}, delta), ' ', feedback),
       ...last.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      better ? h('p', {}, h('strong', {}, 'Stronger: '), better) : null,
     );
     coach.hidden = false;
     coach.dataset.turn = String(view.turn);

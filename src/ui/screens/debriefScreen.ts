@@ -5,6 +5,7 @@
  */
 import {
   choiceOf,
+  coachingOf,
   firstNameOf,
   lineTextOf,
   type Mode,
@@ -229,14 +230,15 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     turn,
     choice: choiceOf(session.bundle, turn.nodeId, turn.choiceId),
     line: lineTextOf(session.bundle, turn.nodeId, turn.lineId),
+    coaching: coachingOf(session.bundle, session.context(), turn),
   }));
-  const chartTurns = turns.map(({ turn, choice }) => ({
+  const chartTurns = turns.map(({ turn, choice, coaching }) => ({
     turn,
     choiceText: choice?.text ?? turn.choiceId,
-    feedback: choice?.feedback ?? '',
+    feedback: coaching.feedback,
   }));
 
-  const transcript = turns.map(({ turn, choice, line }) => {
+  const transcript = turns.map(({ turn, choice, line, coaching }) => {
     const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
@@ -249,7 +251,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         `Stress ${turn.before.stress} → ${turn.after.stress} (${signed(turn.after.stress - turn.before.stress)}), trust ${turn.before.trust} → ${turn.after.trust} (${signed(turn.after.trust - turn.before.trust)})`,
         turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
-      h('p', {}, choice?.feedback ?? ''),
+      h('p', {}, coaching.feedback),
       ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
       ...broken.map((r) =>
         h(
@@ -258,7 +260,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           `${r.severity === 'hard-fail' ? 'Broke (hard fail)' : 'Broke (warning)'}: ${r.statement} Source: ${r.source}`,
         ),
       ),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      coaching.better ? h('p', {}, h('strong', {}, 'Stronger: '), coaching.better) : null,
       h(
         'button',
         { class: 'btn btn--ghost btn--small', type: 'button', onclick: () => deps.onReplayFrom(turn.turn) },
