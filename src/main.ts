@@ -1,6 +1,7 @@
 /** Entry point: start the renderer, then the shell on the title screen. */
 import Phaser from 'phaser';
 import { createGame } from './game/createGame';
+import { LMS_CONFIG_ID } from './lms/config';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
@@ -16,11 +17,14 @@ function element(id: string): HTMLElement {
 function seedFromUrl(): number | undefined {
   const raw = new URLSearchParams(window.location.search).get('seed');
   const seed = raw === null ? Number.NaN : Number(raw);
-  return Number.isInteger(seed) && seed > 0 ? seed : undefined;
+  return Number.isSafeInteger(seed) && seed > 0 ? seed : undefined;
 }
 
 async function main(): Promise<void> {
-  const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
+  // An LMS package's index.html carries a launch config; only then is the LMS adapter loaded.
+  const lmsConfig = document.getElementById(LMS_CONFIG_ID)?.textContent;
+  const lms = lmsConfig ? await (await import('./lms/launch')).connectLms(window, lmsConfig) : undefined;
+  const [game, store] = await Promise.all([createGame(element('game')), lms?.store ?? openProgressStore()]);
   const app = new App(
     game,
     element('overlay'),
@@ -30,6 +34,10 @@ async function main(): Promise<void> {
     seedFromUrl(),
   );
   if (__TEST_HOOKS__) installTestHooks(app, Phaser);
+  if (lms) {
+    await lms.start(app);
+    return;
+  }
   const replayCodeInUrl = (): string | undefined => {
     const code = /^#replay=(.+)$/.exec(window.location.hash)?.[1];
     return code ? decodeURIComponent(code) : undefined;
