@@ -147,6 +147,7 @@ export async function connectLms(win: Window, configText: string): Promise<LmsLa
   if (launch.learner.name)
     await inner.setProfile({ displayName: launch.learner.name.slice(0, MAX_NAME_LENGTH) });
   const store = new LmsProgressStore(inner, lms, standard, record, bundleOf, notices);
+  store.reconcile();
 
   win.addEventListener('pagehide', () => store.finish());
   win.document.addEventListener('visibilitychange', () => {

@@ -144,6 +144,14 @@ export class LmsProgressStore implements ProgressStore {
     );
   }
 
+  /**
+   * Reports what the record holds again at launch, so a session that ended before its last commit reached
+   * the LMS is put right. Nothing to do before anything counted was finished.
+   */
+  reconcile(): void {
+    if (this.record.results.length > 0) this.lms.report(this.outcome(), encodeRecord(this.record));
+  }
+
   /** The page is hidden: save time and exit now, as it may never come back. */
   checkpoint(): void {
     this.lms.checkpoint(this.resumable());
