@@ -226,7 +226,7 @@ export class App {
       attempt: session.attempt(),
       mode,
       report,
-      endingTitle: session.view().ending?.title ?? '',
+      endingTitle: endingOf(session)?.title ?? '',
     });
     await this.mount('debrief', SCENES.debrief, { session }, () =>
       renderDebrief(this.overlay, {
@@ -374,4 +374,9 @@ export class App {
     this.dispose = renderPanel();
     document.dispatchEvent(new CustomEvent('good-terms:screen', { detail: screen }));
   }
+}
+
+function endingOf(session: Session) {
+  const view = session.view();
+  return view.status === 'ended' ? view.ending : undefined;
 }

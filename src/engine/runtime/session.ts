@@ -4,8 +4,9 @@
  * projections of the actor's snapshot, so a restored session renders exactly like the original.
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
-import { chooseEvent, compileScenario, holds, type PatientCue, type PatientMachine } from './compiler';
+import { chooseEvent, compileScenario, type PatientCue, type PatientMachine } from './compiler';
 import { lineTextOf } from './lookup';
+import { shownChoices } from './stepper';
 import type { AttemptRecord, ConversationView, PatientContext, ScenarioBundle, TurnRecord } from './types';
 
 export const SAVE_FORMAT = 1;
@@ -62,37 +63,25 @@ export function viewOf(
 ): ConversationView {
   const ctx = snapshot.context;
   const { scenario } = bundle;
+  const base = { turn: ctx.log.length, nodeId: ctx.nodeId, meters: ctx.meters, ledger: ctx.ledger };
   const ending = scenario.endings[ctx.nodeId];
   if (snapshot.status === 'done' && ending) {
     return {
+      ...base,
       status: 'ended',
-      turn: ctx.log.length,
-      nodeId: ctx.nodeId,
       line: { id: ctx.nodeId, text: ending.line },
-      cue: undefined,
-      thought: undefined,
-      choices: [],
-      meters: ctx.meters,
-      ledger: ctx.ledger,
       ending: { id: ctx.nodeId, ...ending },
     };
   }
   const node = scenario.nodes[ctx.nodeId];
   if (!node) throw new Error(`snapshot points at unknown node "${ctx.nodeId}" in ${scenario.id}`);
-  const text = lineTextOf(bundle, ctx.nodeId, ctx.lineId) ?? '';
   return {
+    ...base,
     status: 'active',
-    turn: ctx.log.length,
-    nodeId: ctx.nodeId,
-    line: { id: ctx.lineId, text },
+    line: { id: ctx.lineId, text: lineTextOf(bundle, ctx.nodeId, ctx.lineId) ?? '' },
     cue: node.cue,
     thought: node.thought,
-    choices: node.choices
-      .filter((c) => holds([c.when], ctx))
-      .map((c, i) => ({ id: c.id, index: i + 1, text: c.text })),
-    meters: ctx.meters,
-    ledger: ctx.ledger,
-    ending: undefined,
+    choices: shownChoices(bundle, ctx).map((c, i) => ({ id: c.id, index: i + 1, text: c.text })),
   };
 }
 
@@ -175,7 +164,9 @@ export class Session {
       throw new ChoiceUnavailableError(
         choiceId,
         before.context.nodeId,
-        viewOf(this.bundle, before).choices.map((c) => c.id),
+        viewOf(this.bundle, before).status === 'active'
+          ? shownChoices(this.bundle, before.context).map((c) => c.id)
+          : [],
       );
     }
     this.actor.send(event);

@@ -16,6 +16,8 @@ import {
   trustWord,
 } from '../../engine/runtime';
 import type { Session } from '../../engine/runtime/session';
+import { messageContext, modelNoteText } from '../../i18n/catalogue';
+import { messages } from '../../i18n/en';
 import type { Announcer } from '../announcer';
 import { append, h, SETTING_LABELS, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
@@ -50,6 +52,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   const { session, announcer } = deps;
   const { scenario, persona } = session.bundle;
   const firstName = firstNameOf(persona);
+  const words = messageContext(session.bundle);
 
   const turnLabel = h('p', { class: 'muted' });
   const lineText = h('span', { 'data-testid': 'patient-line' });
@@ -173,7 +176,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       coach,
       h('h3', {}, 'Coach'),
       h('p', {}, h('strong', {}, delta), ' ', choice?.feedback ?? ''),
-      ...last.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
+      ...last.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
     );
     coach.hidden = false;
@@ -210,7 +213,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     rewindButton.hidden = view.turn === 0;
     thought.hidden = true;
     hintButton.setAttribute('aria-expanded', 'false');
-    thought.textContent = view.thought ?? `${firstName} is waiting to see what you say.`;
+    thought.textContent =
+      (view.status === 'active' ? view.thought : undefined) ?? `${firstName} is waiting to see what you say.`;
     hintButton.hidden = view.status === 'ended';
 
     looks.textContent = ` (${firstName} looks ${expressionFor(view.meters)}.)`;
@@ -227,9 +231,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         { class: 'btn', type: 'button', onclick: () => deps.onFinished() },
         'See your debrief',
       );
-      choiceList.replaceChildren(
-        h('li', {}, h('p', {}, h('strong', {}, view.ending?.title ?? 'The end')), next),
-      );
+      choiceList.replaceChildren(h('li', {}, h('p', {}, h('strong', {}, view.ending.title)), next));
       next.focus();
       return;
     }
@@ -265,7 +267,9 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     }
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-    const choice = session.view().choices.find((c) => c.index === Number(event.key));
+    const view = session.view();
+    const choice =
+      view.status === 'active' ? view.choices.find((c) => c.index === Number(event.key)) : undefined;
     if (!choice) return;
     event.preventDefault();
     choose(choice.id);

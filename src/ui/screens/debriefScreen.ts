@@ -12,8 +12,10 @@ import {
   type ScoreReport,
 } from '../../engine/runtime';
 import { encodeReplayCode } from '../../engine/runtime/replayCode';
-import { type Component, dollars } from '../../engine/runtime/scoring';
+import { type Component, monthlyInstalment, WEIGHTS } from '../../engine/runtime/scoring';
 import type { Session } from '../../engine/runtime/session';
+import { type MessageContext, messageContext, modelNoteText, scoreItemText } from '../../i18n/catalogue';
+import { messages } from '../../i18n/en';
 import type { FinishedAttempt } from '../app';
 import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';
@@ -29,70 +31,64 @@ export interface DebriefDeps {
   onChooseAnother: () => void;
 }
 
-const BAND_LABELS: Record<ScoreReport['band'], string> = {
-  exemplary: 'Exemplary',
-  proficient: 'Proficient',
-  developing: 'Developing',
-  'needs-remediation': 'Needs remediation',
-};
+const COMPONENTS = ['resolution', 'experience', 'process'] as const;
+const dollars = messages.money;
 
-const COMPONENTS: { key: 'resolution' | 'experience' | 'process'; label: string; explain: string }[] = [
-  {
-    key: 'resolution',
-    label: 'Financial resolution (35%)',
-    explain:
-      'Money paid or committed up to what is appropriately owed, plus money routed to assistance, coverage or a correction. Collecting what is not owed, waivers, disputes and held-up care subtract.',
-  },
-  {
-    key: 'experience',
-    label: 'Patient experience (35%)',
-    explain: '60% the patient\u2019s trust at the end, 40% how calm they were (100 minus stress).',
-  },
-  {
-    key: 'process',
-    label: 'Process (30%)',
-    explain:
-      'The steps this conversation needs (AIDET, verification, a clear ask, options, teach-back...), empathy within a turn of each emotional cue; warnings and harmful techniques subtract.',
-  },
-];
-
-function itemLine(item: ScoreItem): HTMLElement {
+function itemLine(item: ScoreItem, words: MessageContext): HTMLElement {
   const points = item.points !== 0 ? ` (${signed(item.points)})` : '';
   return h(
     'li',
     { class: item.kind },
-    `${item.text}${points}`,
+    `${scoreItemText(messages, item, words)}${points}`,
     item.turn ? h('a', { href: `#turn-${item.turn}`, class: 'turn-link' }, ` turn ${item.turn}`) : null,
   );
 }
 
-function componentsSection(report: ScoreReport): HTMLElement {
+/** This attempt's arithmetic, from the scoring constants and the report's own numbers. */
+function formulaLine(report: ScoreReport): string {
+  const c = report.components;
+  const terms = COMPONENTS.map((k) => `${WEIGHTS[k].toFixed(2)} \u00d7 ${c[k]} ${k}`).join(' + ');
+  const pace = report.efficiency ? ` ${signed(report.efficiency)} for pace` : '';
+  const warnings = report.compliance ? ` ${signed(report.compliance)} for broken rules` : '';
+  const cap = report.items.find((i) => i.code === 'cap');
+  const capped =
+    cap?.code === 'cap'
+      ? `, capped at ${cap.params.cap} (${messages.cap[cap.params.reason](cap.params.cap).toLowerCase()})`
+      : '';
+  return `${terms}${pace}${warnings}${capped} = ${report.total}.`;
+}
+
+function componentsSection(report: ScoreReport, words: MessageContext): HTMLElement {
   const group = (component: Component): ScoreItem[] => report.items.filter((i) => i.component === component);
   const efficiency = group('efficiency');
+  const compliance = group('compliance');
   return h(
     'section',
     { 'aria-labelledby': 'components-heading' },
     h('h2', { id: 'components-heading' }, 'Where the score came from'),
+    h('p', { class: 'muted', 'data-testid': 'score-formula' }, formulaLine(report)),
     h(
-      'p',
-      { class: 'muted' },
-      `0.35 × resolution + 0.35 × experience + 0.30 × process${report.efficiency ? ` ${signed(report.efficiency)} for pace` : ''}${report.hardFail ? ', capped at 49 by the compliance failure' : ''} = ${report.total}.`,
+      'details',
+      { class: 'component', 'data-component': 'formula' },
+      h('summary', {}, h('span', {}, 'How every attempt is scored')),
+      h('ul', { class: 'items' }, ...messages.formula.map((line) => h('li', {}, line))),
     ),
-    ...COMPONENTS.map(({ key, label, explain }) =>
+    h('ul', { class: 'items', 'data-component': 'compliance' }, ...compliance.map((i) => itemLine(i, words))),
+    ...COMPONENTS.map((key) =>
       h(
         'details',
         { class: 'component', 'data-component': key },
         h(
           'summary',
           {},
-          h('span', {}, label),
+          h('span', {}, messages.component[key].label),
           h('strong', { class: 'component__value' }, report.components[key]),
         ),
-        h('p', { class: 'muted' }, explain),
-        h('ul', { class: 'items' }, ...group(key).map(itemLine)),
+        h('p', { class: 'muted' }, messages.component[key].explain),
+        h('ul', { class: 'items' }, ...group(key).map((i) => itemLine(i, words))),
       ),
     ),
-    efficiency.length ? h('ul', { class: 'items' }, ...efficiency.map(itemLine)) : null,
+    efficiency.length ? h('ul', { class: 'items' }, ...efficiency.map((i) => itemLine(i, words))) : null,
   );
 }
 
@@ -101,7 +97,7 @@ function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
   const lines = [
     `Collected today: ${dollars(ledger.collected)}`,
     ledger.planAmount > 0
-      ? `Committed on a plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months (${dollars(Math.ceil(ledger.planAmount / Math.max(ledger.planMonths, 1)))} a month)${ledger.autopay ? ', autopay' : ''}${ledger.writtenTerms ? ', terms in writing' : ''}`
+      ? `Committed on a plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months (${dollars(monthlyInstalment(ledger))} a month)${ledger.autopay ? ', autopay' : ''}${ledger.writtenTerms ? ', terms in writing' : ''}`
       : 'No payment plan',
     ledger.routedToAssistance > 0
       ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}`
@@ -136,7 +132,7 @@ function comparisonSection(
   const rows: [string, string | number, string | number][] = [
     ['Mode', previous.mode, mode],
     ['Score', previous.report.total, report.total],
-    ['Ending', previous.endingTitle, session.view().ending?.title ?? ''],
+    ['Ending', previous.endingTitle, endingOf(session).title],
     ['Financial resolution', previous.report.components.resolution, report.components.resolution],
     ['Patient experience', previous.report.components.experience, report.components.experience],
     ['Process', previous.report.components.process, report.components.process],
@@ -211,7 +207,9 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
   const { session, report } = deps;
   const { scenario, persona, rules } = session.bundle;
   const view = session.view();
+  const ending = endingOf(session);
   const firstName = firstNameOf(persona);
+  const words = messageContext(session.bundle);
   const log = session.log();
 
   const breaches = report.breaches.map((b) =>
@@ -250,7 +248,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
       h('p', {}, choice?.feedback ?? ''),
-      ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
+      ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       ...broken.map((r) =>
         h(
           'p',
@@ -301,14 +299,14 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         h(
           'div',
           {},
-          h('h2', {}, `${BAND_LABELS[report.band]} · ${view.ending?.title ?? ''}`),
-          h('p', {}, report.verdict),
+          h('h2', {}, `${messages.band[report.band]} · ${ending.title}`),
+          h('p', {}, messages.verdict(report.verdict)),
           assessed,
-          h('p', { class: 'muted' }, view.ending?.summary ?? ''),
+          h('p', { class: 'muted' }, ending.summary),
         ),
       ),
       deps.previous ? comparisonSection(deps.previous, session, report, deps.mode) : null,
-      componentsSection(report),
+      componentsSection(report, words),
       h(
         'section',
         { 'aria-labelledby': 'rules-heading' },
@@ -338,4 +336,10 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
   );
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
   return () => undefined;
+}
+
+function endingOf(session: Session) {
+  const view = session.view();
+  if (view.status !== 'ended') throw new Error('the debrief is only for a finished conversation');
+  return view.ending;
 }

@@ -8,7 +8,7 @@ import { resumeSession } from '../../../src/progress/resume';
 import { openProgressStore } from '../../../src/progress/store';
 import { inProgressOf, summariseAttempt } from '../../../src/progress/summary';
 import type { InProgress } from '../../../src/progress/types';
-import { fixtureBundle, loadEditedMini } from '../helpers';
+import { endingIdOf, fixtureBundle, loadEditedMini } from '../helpers';
 import { fixtureJson } from './helpers';
 
 const START = new Date('2026-02-01T09:00:00Z');
@@ -40,7 +40,7 @@ describe('summariseAttempt', () => {
       hardFail: report.hardFail,
       passed: report.passed,
       passMark: 80,
-      endingId: s.view().ending?.id,
+      endingId: endingIdOf(s.view()),
       outcome: 'good',
       startedAt: START.toISOString(),
       finishedAt: END.toISOString(),
