@@ -1,6 +1,6 @@
 /**
- * What the learner is told about the LMS connection: a bar above the game, each message at most once, which
- * the learner can dismiss. Problems are also logged to the console with the LMS's own error text, for
+ * What the learner is told about the LMS connection: a note over the scene's art (never over the controls),
+ * each message at most once, which the learner can dismiss. Problems are also logged to the console with the LMS's own error text, for
  * whoever supports the course; quiet ones (an LMS leaving out an optional element) are only logged.
  */
 
@@ -59,7 +59,8 @@ export class LmsNotices {
 
   private render(kind: NoticeKind, text: string): void {
     const doc = this.doc;
-    if (!doc?.body) return;
+    const host = doc?.getElementById('stage') ?? doc?.body;
+    if (!doc || !host) return;
     const bar = doc.createElement('div');
     bar.className = 'lms-notice';
     bar.setAttribute('role', 'status');
@@ -72,6 +73,6 @@ export class LmsNotices {
     dismiss.textContent = 'Dismiss';
     dismiss.addEventListener('click', () => bar.remove());
     bar.append(message, dismiss);
-    doc.body.prepend(bar);
+    host.append(bar);
   }
 }
