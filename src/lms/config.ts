@@ -31,7 +31,8 @@ export class LaunchConfigError extends Error {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses and checks the config text; throws LaunchConfigError naming the field that is wrong. */
 export function parseLaunchConfig(text: string): LaunchConfig {

@@ -16,6 +16,7 @@ import { Session } from '../../src/engine/runtime/session';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import type { ScormVersion } from '../../src/lms/config';
 import { decisionOf } from '../../src/lms/interaction';
+import { NOTICE_TEXT } from '../../src/lms/notices';
 import { encodeRecord, type LmsRecord } from '../../src/lms/record';
 import { callProblems, type LmsCall, writtenValues } from '../lms/callLog';
 import { closePackage, type LmsHost, launchPackage, startHost } from '../lms/host';
@@ -414,6 +415,20 @@ describe('the onboarding path package in an LMS', () => {
   }, 120_000);
   afterAll(async () => {
     await host?.close();
+  });
+
+  it('plays on its own, with this browser\u2019s progress and a notice, when no LMS is found', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.goto(`${host.url}pkg/path/index.html?seed=${SEED}`);
+    await waitForScreen(page, 'curriculum');
+    await expect
+      .poll(() => page.locator('.lms-notice[role="status"] p').textContent())
+      .toBe(NOTICE_TEXT.standalone);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => page.locator('.lms-notice').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('opens on the path, reports it passed with the mean score, and prints the LMS learner on the certificate', async () => {
