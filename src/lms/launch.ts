@@ -8,7 +8,7 @@
  * goes away. Without an LMS API (or when the LMS refuses the connection) the package plays on its own with
  * this browser's progress and says so.
  */
-import { listScenarios, loadCurriculum, loadScenario } from '../content/catalog';
+import type { ContentSource } from '../content/source';
 import { decodeReplayCode } from '../engine/runtime/replayCode';
 import { SAVE_FORMAT } from '../engine/runtime/session';
 import type { Mode, ScenarioBundle } from '../engine/runtime/types';
@@ -16,10 +16,10 @@ import {
   FORMAT_VERSION,
   type InProgress,
   MAX_NAME_LENGTH,
+  newAttemptId,
   openProgressStore,
   type ProgressStore,
 } from '../progress';
-import type { Settings } from '../ui/settings';
 import { findApi } from './api';
 import { type LaunchConfig, parseLaunchConfig } from './config';
 import { LmsSession } from './lmsSession';
@@ -28,19 +28,11 @@ import { LmsNotices } from './notices';
 import type { Standard } from './outcome';
 import { decodeRecord, emptyRecord, type LmsRecord, type RecordedConversation } from './record';
 
-/** What the launch needs of the app shell (src/ui/app.ts). */
+/** What the launch needs of the app (src/ui/app.ts and its play and records controllers). */
 export interface LmsApp {
-  readonly settings: Settings;
-  updateSettings(settings: Settings): void;
-  startScenario(
-    id: string,
-    seed?: number,
-    choices?: readonly string[],
-    record?: { startedAt: Date; turnTimes: string[] },
-    mode?: Mode,
-  ): Promise<void>;
+  readonly playing: { start(id: string, from?: { mode?: Mode }): Promise<void> };
+  readonly records: { showCurriculum(): Promise<void> };
   resume(entry: InProgress): Promise<void>;
-  showCurriculum(): Promise<void>;
 }
 
 export interface LmsLaunch {
@@ -50,14 +42,17 @@ export interface LmsLaunch {
   start(app: LmsApp): Promise<void>;
 }
 
-const bundleCache = new Map<string, Promise<ScenarioBundle>>();
-function bundleOf(id: string): Promise<ScenarioBundle> {
-  let bundle = bundleCache.get(id);
-  if (!bundle) {
-    bundle = loadScenario(id);
-    bundleCache.set(id, bundle);
-  }
-  return bundle;
+/** Each scenario loaded once (the store replays results and reports decisions from the same bundles). */
+function bundleCache(content: ContentSource): (id: string) => Promise<ScenarioBundle> {
+  const bundles = new Map<string, Promise<ScenarioBundle>>();
+  return (id) => {
+    let bundle = bundles.get(id);
+    if (!bundle) {
+      bundle = content.loadScenario(id);
+      bundles.set(id, bundle);
+    }
+    return bundle;
+  };
 }
 
 const sameTarget = (a: LaunchConfig['target'], b: LaunchConfig['target']): boolean =>
@@ -77,13 +72,18 @@ function readRecord(config: LaunchConfig, text: string, notices: LmsNotices): Lm
 }
 
 /** The conversation the learner left, as the app's own in-progress entry (replayed, as it has no snapshot). */
-async function inProgressOf(conversation: RecordedConversation): Promise<InProgress> {
+async function inProgressOf(
+  conversation: RecordedConversation,
+  bundleOf: (id: string) => Promise<ScenarioBundle>,
+): Promise<InProgress> {
   const bundle = await bundleOf(conversation.scenarioId);
   const attempt = decodeReplayCode(conversation.code, bundle);
-  const startedAt = new Date(conversation.startedAt * 1000).toISOString();
+  const started = new Date(conversation.startedAt * 1000);
+  const startedAt = started.toISOString();
   return {
     formatVersion: FORMAT_VERSION,
-    save: { format: SAVE_FORMAT, ...attempt, snapshot: null },
+    attemptId: newAttemptId(conversation.scenarioId, started),
+    save: { format: SAVE_FORMAT, ...attempt },
     mode: conversation.mode,
     scenarioTitle: bundle.scenario.title,
     startedAt,
@@ -93,15 +93,15 @@ async function inProgressOf(conversation: RecordedConversation): Promise<InProgr
 }
 
 async function openTarget(app: LmsApp, config: LaunchConfig, resume: InProgress | undefined): Promise<void> {
-  app.updateSettings({ ...app.settings, play: { ...app.settings.play, mode: config.mode } });
   if (resume) return app.resume(resume);
-  if (config.target.kind === 'curriculum') return app.showCurriculum();
-  return app.startScenario(config.target.id, undefined, [], undefined, config.mode);
+  if (config.target.kind === 'curriculum') return app.records.showCurriculum();
+  return app.playing.start(config.target.id, { mode: config.mode });
 }
 
 /** Plays without an LMS: this browser's progress, a notice, and the same start as in an LMS. */
 async function standalone(
   config: LaunchConfig,
+  content: ContentSource,
   notices: LmsNotices,
   why: 'standalone' | 'initFailed',
 ): Promise<LmsLaunch> {
@@ -111,25 +111,30 @@ async function standalone(
     store,
     connected: false,
     async start(app) {
-      const entry = await store.inProgress();
-      const mine =
-        entry &&
-        (config.target.kind === 'curriculum' || entry.save.scenarioId === config.target.id) &&
-        listScenarios().some((s) => s.summary?.id === entry.save.scenarioId);
-      await openTarget(app, config, mine ? entry : undefined);
+      const playable = new Set(content.scenarios().flatMap((e) => (e.summary ? [e.summary.id] : [])));
+      const mine = (await store.unfinished()).find(
+        (entry) =>
+          playable.has(entry.save.scenarioId) &&
+          (config.target.kind === 'curriculum' || entry.save.scenarioId === config.target.id),
+      );
+      await openTarget(app, config, mine);
     },
   };
 }
 
-export async function connectLms(win: Window, configText: string): Promise<LmsLaunch> {
+export async function connectLms(
+  win: Window,
+  configText: string,
+  content: ContentSource,
+): Promise<LmsLaunch> {
   const config = parseLaunchConfig(configText);
   const notices = new LmsNotices(win.document);
   const api = findApi(win, config.format);
-  if (!api) return standalone(config, notices, 'standalone');
+  if (!api) return standalone(config, content, notices, 'standalone');
   const lms = new LmsSession(api, config.format, (message, quiet) => notices.problem(message, quiet));
   const launch = lms.start();
-  if (!launch) return standalone(config, notices, 'initFailed');
-  const curriculum = loadCurriculum();
+  if (!launch) return standalone(config, content, notices, 'initFailed');
+  const curriculum = content.curriculum();
   if (config.target.kind === 'curriculum' && !curriculum.ok) {
     notices.problem(
       `the onboarding path in this build cannot be read: ${curriculum.errors.join('; ')}`,
@@ -146,6 +151,7 @@ export async function connectLms(win: Window, configText: string): Promise<LmsLa
   const inner = await openProgressStore({ indexedDB: undefined, mirror: undefined });
   if (launch.learner.name)
     await inner.setProfile({ displayName: launch.learner.name.slice(0, MAX_NAME_LENGTH) });
+  const bundleOf = bundleCache(content);
   const store = new LmsProgressStore(inner, lms, standard, record, bundleOf, notices);
   store.reconcile();
 
@@ -164,7 +170,7 @@ export async function connectLms(win: Window, configText: string): Promise<LmsLa
       let resume: InProgress | undefined;
       if (record.conversation) {
         try {
-          resume = await inProgressOf(record.conversation);
+          resume = await inProgressOf(record.conversation, bundleOf);
         } catch (error) {
           notices.problem(`the conversation in progress cannot be continued: ${String(error)}`, true);
           notices.show('changed');

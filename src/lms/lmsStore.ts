@@ -21,6 +21,7 @@ import type { ScenarioBundle } from '../engine/runtime/types';
 import {
   type AttemptSummary,
   type InProgress,
+  newAttemptId,
   type Profile,
   type ProgressStore,
   type SetAsideRecord,
@@ -36,20 +37,21 @@ export type BundleSource = (scenarioId: string) => Promise<ScenarioBundle>;
 
 /** The conversation last saved, to tell a new choice from a rewind or a replay. */
 interface Followed {
+  /** The attempt id: a rewind continues the attempt, a replay from a turn starts a new one. */
   key: string;
   choices: readonly string[];
   /** When the patient's current line appeared (ms): the start of the next decision's latency. */
   lineAt: number;
 }
 
-const keyOf = (scenarioId: string, seed: number, startedAt: string): string =>
-  `${scenarioId}|${seed}|${startedAt}`;
 const seconds = (ms: number): number => Math.round(ms / 1000);
 const isPrefix = (prefix: readonly string[], of: readonly string[]): boolean =>
   prefix.length <= of.length && prefix.every((id, i) => of[i] === id);
 
 export class LmsProgressStore implements ProgressStore {
   private followed: Followed | undefined;
+  /** The attempt whose conversation the record holds (the app keys conversations by attempt). */
+  private conversationAttempt: string | undefined;
   /** LMS work runs one step at a time, in the order the app saved. */
   private queue: Promise<void> = Promise.resolve();
   private readonly rebuilt: Promise<void>;
@@ -70,12 +72,16 @@ export class LmsProgressStore implements ProgressStore {
     return true;
   }
 
+  /**
+   * Nothing for the app's notice bar: that bar is about this browser's storage (with a "save a copy" button),
+   * and in an LMS the LMS keeps the progress. LMS notices have their own note (src/lms/notices.ts).
+   */
   get notice(): string | undefined {
-    return this.notices.current;
+    return undefined;
   }
 
-  onNotice(listener: (notice: string) => void): () => void {
-    return this.notices.onNotice(listener);
+  onNotice(): () => void {
+    return () => undefined;
   }
 
   profile(): Promise<Profile> {
@@ -109,15 +115,15 @@ export class LmsProgressStore implements ProgressStore {
     await this.enqueue(() => this.progressed(entry));
   }
 
-  inProgress(): Promise<InProgress | undefined> {
-    return this.inner.inProgress();
+  unfinished(): Promise<InProgress[]> {
+    return this.inner.unfinished();
   }
 
-  async clearInProgress(): Promise<void> {
-    await this.inner.clearInProgress();
+  async clearInProgress(attemptId: string): Promise<void> {
+    await this.inner.clearInProgress(attemptId);
     await this.enqueue(async () => {
-      this.followed = undefined;
-      if (!this.record.conversation) return;
+      if (this.followed?.key === attemptId) this.followed = undefined;
+      if (!this.record.conversation || this.conversationAttempt !== attemptId) return;
       this.record.conversation = undefined;
       this.lms.suspend(encodeRecord(this.record));
     });
@@ -181,8 +187,9 @@ export class LmsProgressStore implements ProgressStore {
     const { save, mode } = entry;
     if (!this.inPackage(save.scenarioId)) return;
     const bundle = await this.bundles(save.scenarioId);
-    const key = keyOf(save.scenarioId, save.seed, entry.startedAt);
+    const key = entry.attemptId;
     const fresh = this.newChoices(key, save.choices);
+    this.conversationAttempt = key;
     this.record.conversation = {
       scenarioId: save.scenarioId,
       mode,
@@ -200,9 +207,9 @@ export class LmsProgressStore implements ProgressStore {
   private async finished(summary: AttemptSummary): Promise<void> {
     if (!this.inPackage(summary.scenarioId)) return;
     const bundle = await this.bundles(summary.scenarioId);
-    const key = keyOf(summary.scenarioId, summary.seed, summary.startedAt);
+    const key = summary.id;
     const fresh = this.newChoices(key, summary.choices);
-    this.record.conversation = undefined;
+    if (this.conversationAttempt === key) this.record.conversation = undefined;
     if (counts(this.standard, summary.scenarioId, summary.mode)) {
       this.decide(
         bundle,
@@ -274,15 +281,14 @@ export class LmsProgressStore implements ProgressStore {
         try {
           const finishedAt = new Date(result.finishedAt * 1000);
           const startedAt = new Date((result.finishedAt - result.seconds) * 1000);
+          const meta = {
+            attemptId: newAttemptId(result.scenarioId, finishedAt),
+            mode: result.mode,
+            startedAt,
+            turnTimes: [],
+          };
           summaries.push(
-            summariseAttempt(
-              session,
-              scoreAttempt(bundle, session.context()),
-              result.mode,
-              startedAt,
-              finishedAt,
-              [],
-            ),
+            summariseAttempt(session, scoreAttempt(bundle, session.context()), meta, finishedAt),
           );
         } finally {
           session.stop();

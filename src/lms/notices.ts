@@ -23,28 +23,18 @@ export type NoticeKind = keyof typeof NOTICE_TEXT;
 
 export class LmsNotices {
   private readonly shown = new Set<NoticeKind>();
-  private readonly listeners = new Set<(text: string) => void>();
-  private latest: string | undefined;
 
   constructor(private readonly doc: Document | undefined) {}
 
-  /** The last notice shown, for screens that list notices (the title and progress screens). */
-  get current(): string | undefined {
-    return this.latest;
-  }
-
-  onNotice(listener: (text: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** The notices shown so far, in order. */
+  get kinds(): NoticeKind[] {
+    return [...this.shown];
   }
 
   show(kind: NoticeKind): void {
     if (this.shown.has(kind)) return;
     this.shown.add(kind);
-    const text = NOTICE_TEXT[kind];
-    this.latest = text;
-    for (const listener of this.listeners) listener(text);
-    this.render(kind, text);
+    this.render(kind, NOTICE_TEXT[kind]);
   }
 
   /** Logs an LMS problem; the first one that is not quiet is also shown. */

@@ -5,7 +5,7 @@ import {
   launchConfigElement,
   parseLaunchConfig,
 } from '../../../src/lms/config';
-import { LmsNotices, NOTICE_TEXT } from '../../../src/lms/notices';
+import { LmsNotices } from '../../../src/lms/notices';
 
 describe('the launch config in a package', () => {
   it('round-trips through the element the packager writes', () => {
@@ -55,21 +55,19 @@ describe('the launch config in a package', () => {
 });
 
 describe('LMS notices', () => {
-  it('shows each message once, tells listeners, and logs problems (quiet ones only as information)', () => {
+  it('shows each message once and logs problems (quiet ones only as information)', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const notices = new LmsNotices(undefined);
-    const heard: string[] = [];
-    notices.onNotice((text) => heard.push(text));
     notices.problem(
       'LMS call LMSGetValue("cmi.interactions._count") failed (error 401: Not implemented)',
       true,
     );
-    expect(notices.current).toBeUndefined();
+    expect(notices.kinds).toEqual([]);
     notices.problem('LMS call LMSCommit("") failed (error 0: network down)', false);
     notices.problem('LMS call LMSCommit("") failed (error 0: network down)', false);
-    expect(heard).toEqual([NOTICE_TEXT.problem]);
-    expect(notices.current).toBe(NOTICE_TEXT.problem);
+    notices.show('changed');
+    expect(notices.kinds).toEqual(['problem', 'changed']);
     expect(error).toHaveBeenCalledTimes(2);
     expect(info).toHaveBeenCalledWith(expect.stringMatching(/error 401/));
     error.mockRestore();

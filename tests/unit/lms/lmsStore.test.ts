@@ -1,6 +1,6 @@
 /**
  * The LMS progress store driven the way the app drives it: a real Session followed by the app's own
- * AttemptTracker (saves after every choice, records the attempt at the debrief), scorm-again as the LMS.
+ * AttemptRecorder (saves after every choice, records the attempt at the debrief), scorm-again as the LMS.
  */
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,8 +16,8 @@ import { LmsProgressStore } from '../../../src/lms/lmsStore';
 import { LmsNotices } from '../../../src/lms/notices';
 import type { Standard } from '../../../src/lms/outcome';
 import { decodeRecord, emptyRecord, type LmsRecord } from '../../../src/lms/record';
-import { openProgressStore } from '../../../src/progress';
-import { AttemptTracker } from '../../../src/ui/attemptTracker';
+import { newAttemptId, openProgressStore } from '../../../src/progress';
+import { AttemptRecorder } from '../../../src/ui/recorder';
 import { callProblems, type LmsCall, recordCalls, writeOrder, writtenValues } from '../../lms/callLog';
 
 const ID = 's13-ed-cost-before-screening';
@@ -57,7 +57,7 @@ async function packageIn(format: ScormVersion, mode: Mode = 'assessment', record
   );
   const interactions = () => writeOrder(calls, format).filter((e) => e.endsWith('.id')).length;
   /** Plays `choices` as the app does, waiting for the store after each one. */
-  const play = async (session: Session, tracker: AttemptTracker, choices: readonly string[]) => {
+  const play = async (session: Session, tracker: AttemptRecorder, choices: readonly string[]) => {
     for (const id of choices) {
       const before = writeOrder(calls, format).length;
       session.choose(id);
@@ -67,9 +67,11 @@ async function packageIn(format: ScormVersion, mode: Mode = 'assessment', record
     }
     if (session.view().status === 'ended') await tracker.finish(scoreAttempt(bundle, session.context()));
   };
-  const start = (choices: readonly string[] = [], startedAt = new Date(), playMode: Mode = mode) => {
+  const start = (choices: readonly string[] = [], options: { attemptId?: string; mode?: Mode } = {}) => {
     const session = Session.replay(bundle, SEED, choices);
-    return { session, tracker: new AttemptTracker(store, session, playMode, startedAt, []) };
+    const attemptId = options.attemptId ?? newAttemptId(ID, new Date());
+    const meta = { attemptId, mode: options.mode ?? mode, startedAt: new Date(), turnTimes: [] };
+    return { session, tracker: new AttemptRecorder(store, session, meta, () => undefined), attemptId };
   };
   const value = (element: string) => writtenValues(calls, format)[element];
   return { api, calls, problems, store, inner, interactions, play, start, value };
@@ -147,11 +149,10 @@ describe('the LMS store in a scenario package', () => {
 
   it('journals a taken-back choice and the one made instead, and forgets a conversation left on purpose', async () => {
     const pkg = await packageIn('scorm2004', 'practice');
-    const startedAt = new Date();
-    const first = pkg.start([], startedAt);
+    const first = pkg.start();
     await pkg.play(first.session, first.tracker, passing.slice(0, 2));
     first.tracker.detach();
-    const rewound = pkg.start(passing.slice(0, 1), startedAt);
+    const rewound = pkg.start(passing.slice(0, 1), { attemptId: first.attemptId });
     await vi.waitFor(() =>
       expect(decodeRecord(pkg.api.cmi.suspend_data).conversation?.code).toMatch(/\.[0-9a-z]+$/),
     );
@@ -163,7 +164,7 @@ describe('the LMS store in a scenario package', () => {
 
   it('does not report attempts in the other mode, or at other scenarios', async () => {
     const pkg = await packageIn('scorm12', 'assessment');
-    const practice = pkg.start([], new Date(), 'practice');
+    const practice = pkg.start([], { mode: 'practice' });
     await pkg.play(practice.session, practice.tracker, passing);
     expect(pkg.interactions()).toBe(0);
     expect(pkg.value('cmi.core.lesson_status')).toBe('incomplete');
