@@ -92,9 +92,12 @@ export class LmsProgressStore implements ProgressStore {
     return this.inner.setProfile(profile);
   }
 
+  // The LMS is told first and without waiting for the in-memory copy (whose checks load lazily): a learner
+  // who closes the player right after a choice must not lose it.
   async addAttempt(summary: AttemptSummary): Promise<void> {
+    const reported = this.enqueue(() => this.finished(summary));
     await this.inner.addAttempt(summary);
-    await this.enqueue(() => this.finished(summary));
+    await reported;
   }
 
   addAttempts(records: readonly AttemptSummary[]): Promise<void> {
@@ -111,8 +114,9 @@ export class LmsProgressStore implements ProgressStore {
   }
 
   async saveInProgress(entry: InProgress): Promise<void> {
+    const reported = this.enqueue(() => this.progressed(entry));
     await this.inner.saveInProgress(entry);
-    await this.enqueue(() => this.progressed(entry));
+    await reported;
   }
 
   unfinished(): Promise<InProgress[]> {
@@ -120,13 +124,14 @@ export class LmsProgressStore implements ProgressStore {
   }
 
   async clearInProgress(attemptId: string): Promise<void> {
-    await this.inner.clearInProgress(attemptId);
-    await this.enqueue(async () => {
+    const reported = this.enqueue(() => {
       if (this.followed?.key === attemptId) this.followed = undefined;
       if (!this.record.conversation || this.conversationAttempt !== attemptId) return;
       this.record.conversation = undefined;
       this.lms.suspend(encodeRecord(this.record));
     });
+    await this.inner.clearInProgress(attemptId);
+    await reported;
   }
 
   close(): void {
