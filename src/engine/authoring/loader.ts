@@ -9,6 +9,7 @@ import { isRandomGroup } from '../runtime/conditions';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { listProblems } from './coverage';
 import { hashContent } from './hash';
+import { didYouMean, fieldNames, schemaHint, schemaMessage } from './hints';
 import {
   type Condition,
   type PersonaDef,
@@ -27,13 +28,17 @@ export interface Diagnostic {
   node: string | undefined;
   message: string;
   hint: string | undefined;
+  /** Warnings are worth acting on but do not fail `validate`, the analyzer or the tests. */
+  severity?: 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.column}`;
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}  ${d.node ?? '-'}  ${d.message}${hint}`;
+  return `${where}  ${d.node ?? '-'}  ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}${hint}`;
 }
+
+export const isError = (d: Diagnostic): boolean => d.severity !== 'warning';
 
 export class ContentError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -42,7 +47,7 @@ export class ContentError extends Error {
   }
 }
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 
 interface ParsedFile<T> {
   value: T | undefined;
@@ -93,13 +98,19 @@ export function parseContentFile<S extends z.ZodType>(
     return { value: undefined, diagnostics, at };
   }
 
-  const result = schema.safeParse(doc.toJS());
+  const data = doc.toJS();
+  const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [], at };
+  const fields = fieldNames(schema);
   const diagnostics = result.error.issues
     .flatMap((issue) => unwrapUnion(issue, []))
     .map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return at(path, `${path.join('.') || '(file)'}: ${issue.message}`, hintFor(issue));
+      return at(
+        path,
+        `${path.join('.') || '(file)'}: ${schemaMessage(issue, data)}`,
+        schemaHint(issue, data, fields),
+      );
     });
   return { value: undefined, diagnostics, at };
 }
@@ -117,32 +128,18 @@ function unwrapUnion(issue: Issue, prefix: PropertyKey[]): Issue[] {
   const wrongShape = (branch: Issue[]): boolean =>
     branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0;
   const shaped = issue.errors.filter((branch) => !wrongShape(branch));
-  if (shaped.length === 0) {
+  const first = issue.errors[0]?.[0];
+  if (shaped.length === 0 && first?.code === 'invalid_type') {
     const expected = [
       ...new Set(issue.errors.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : ''))),
-    ];
-    return [{ ...issue, path, message: `expected ${expected.filter(Boolean).join(' or ')} here` }];
+    ].filter(Boolean);
+    const received = / received (\w+)$/.exec(first.message)?.[1];
+    const message = `Invalid input: expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}`;
+    return [{ ...first, path, message }];
   }
+  if (shaped.length === 0) return [{ ...issue, path }];
   const closest = shaped.reduce((a, b) => (b.length < a.length ? b : a));
   return closest.flatMap((inner) => unwrapUnion(inner, path));
-}
-
-function hintFor(issue: z.core.$ZodIssue): string | undefined {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see dialogues/schema/*.schema.json for the allowed fields`;
-    case 'invalid_type':
-      return /received undefined/.test(issue.message)
-        ? 'this field is required'
-        : `write a ${issue.expected} here`;
-    case 'invalid_value':
-      return 'allowed values are listed in dialogues/README.md';
-    case 'too_small':
-    case 'too_big':
-      return 'meters run from 0 to 100; check the number';
-    default:
-      return undefined;
-  }
 }
 
 export interface Catalogues {
@@ -193,19 +190,20 @@ export function checkScenarioReferences(
   const nodeIds = new Set(Object.keys(scenario.nodes));
   const endingIds = new Set(Object.keys(scenario.endings));
   const targets = new Set([...nodeIds, ...endingIds]);
-  const targetHint = (): string => `known nodes and endings: ${[...targets].join(', ')}`;
+  const targetHint = (id: string): string =>
+    `${didYouMean(id, targets)}known nodes and endings (one namespace): ${[...targets].join(', ')}`;
 
   if (!catalogues.personas[scenario.persona]) {
     out.push(
       at(
         ['persona'],
         `persona "${scenario.persona}" is not in personas.yaml`,
-        `known personas: ${Object.keys(catalogues.personas).join(', ')}`,
+        `${didYouMean(scenario.persona, Object.keys(catalogues.personas))}known personas: ${Object.keys(catalogues.personas).join(', ')}; "Adding a persona" in dialogues/README.md says how to add one`,
       ),
     );
   }
   if (!nodeIds.has(scenario.start)) {
-    out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint()));
+    out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint(scenario.start)));
   }
   if (endingIds.size === 0)
     out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
@@ -240,7 +238,7 @@ export function checkScenarioReferences(
           at(
             path,
             `flag "${flag}" is never set by any choice`,
-            'add it to a choice\u2019s "set" list, or fix the spelling',
+            `${didYouMean(flag, setFlags)}add it to a choice\u2019s "set" list (or a persona variant's "flags"), or fix the spelling`,
           ),
         );
     }
@@ -248,7 +246,13 @@ export function checkScenarioReferences(
 
   scenario.reactions.forEach((reaction, i) => {
     if (!targets.has(reaction.goto))
-      out.push(at(['reactions', i, 'goto'], `reaction goes to unknown "${reaction.goto}"`, targetHint()));
+      out.push(
+        at(
+          ['reactions', i, 'goto'],
+          `reaction goes to unknown "${reaction.goto}"`,
+          targetHint(reaction.goto),
+        ),
+      );
     checkCondition(reaction.when, ['reactions', i, 'when']);
   });
 
@@ -354,19 +358,23 @@ export function checkScenarioReferences(
             at(
               [...path, 'rules', ri],
               `rule "${ruleId}" is not in rules.yaml`,
-              `known rules: ${Object.keys(catalogues.rules).join(', ')}`,
+              `${didYouMean(ruleId, Object.keys(catalogues.rules))}known rules: ${Object.keys(catalogues.rules).join(', ')}; "Adding a rule" in dialogues/README.md says how to add one`,
             ),
           );
         }
       }
       if (typeof choice.next === 'string') {
         if (!targets.has(choice.next))
-          out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint()));
+          out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint(choice.next)));
       } else {
         choice.next.forEach((branch, bi) => {
           if (!targets.has(branch.goto))
             out.push(
-              at([...path, 'next', bi, 'goto'], `branch goes to unknown "${branch.goto}"`, targetHint()),
+              at(
+                [...path, 'next', bi, 'goto'],
+                `branch goes to unknown "${branch.goto}"`,
+                targetHint(branch.goto),
+              ),
             );
           checkCondition(branch.when, [...path, 'next', bi, 'when']);
         });
@@ -397,8 +405,11 @@ export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): S
   return { scenario, persona, rules, contentHash: hashContent({ scenario, persona, rules }) };
 }
 
+/** Places a message at a path in the file the scenario came from (for checks that run after loading). */
+export type Locate = (path: Path, message: string, hint?: string) => Diagnostic;
+
 export type ScenarioLoad =
-  | { ok: true; file: string; bundle: ScenarioBundle }
+  | { ok: true; file: string; bundle: ScenarioBundle; at: Locate }
   | { ok: false; file: string; id: string; diagnostics: Diagnostic[] };
 
 /** Parses, checks and resolves one scenario file against the catalogues. */
@@ -408,7 +419,7 @@ export function loadScenarioFile(file: SourceFile, catalogues: Catalogues): Scen
   if (!parsed.value) return { ok: false, file: file.path, id: fallbackId, diagnostics: parsed.diagnostics };
   const diagnostics = checkScenarioReferences(parsed.value, catalogues, parsed.at);
   if (diagnostics.length > 0) return { ok: false, file: file.path, id: parsed.value.id, diagnostics };
-  return { ok: true, file: file.path, bundle: bundleScenario(parsed.value, catalogues) };
+  return { ok: true, file: file.path, bundle: bundleScenario(parsed.value, catalogues), at: parsed.at };
 }
 
 export function summarize(bundle: ScenarioBundle): ScenarioSummary {

@@ -155,7 +155,11 @@ export const endingSchema = z
 export type EndingDef = z.infer<typeof endingSchema>;
 
 export const reactionSchema = z
-  .object({ when: conditionSchema, goto: id, note: z.string().optional() })
+  .object({
+    when: conditionSchema,
+    goto: id.describe('a node or an ending'),
+    note: z.string().optional().describe('for reviewers: shown by npm run graph, never to trainees'),
+  })
   .strict();
 
 /** A seeded variant of the persona: a different mood, or a fact that only comes out when trust is high. */
@@ -192,7 +196,9 @@ const householdSchema = z
   .object({
     size: z.number().int().min(1).max(12),
     annualIncome: z.number().min(0),
-    guidelineYear: z.literal(2025).describe('HHS poverty guidelines year used (48 contiguous states)'),
+    guidelineYear: z
+      .union([z.literal(2025), z.literal(2026)])
+      .describe('HHS poverty guidelines year used (48 contiguous states)'),
     fplPercent: z
       .number()
       .min(0)
