@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { isRandomGroup } from '../runtime/conditions';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { listProblems } from './coverage';
-import { hashContent } from './hash';
+import { hashStructure } from './hash';
 import { didYouMean, fieldNames, schemaHint, schemaMessage } from './hints';
 import {
   type Condition,
@@ -402,7 +402,7 @@ export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): S
   const rules = Object.fromEntries(
     [...ruleIds].sort().flatMap((id) => (catalogues.rules[id] ? [[id, catalogues.rules[id]]] : [])),
   );
-  return { scenario, persona, rules, contentHash: hashContent({ scenario, persona, rules }) };
+  return { scenario, persona, rules, contentHash: hashStructure({ scenario, persona, rules }) };
 }
 
 /** Places a message at a path in the file the scenario came from (for checks that run after loading). */

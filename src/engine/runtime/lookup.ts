@@ -1,7 +1,7 @@
 /** Finding things in a scenario by id: one place, so every caller agrees on what a missing id means. */
 import type { ChoiceDef, PersonaDef } from '../authoring/schema';
 import { linesOf, type PatientState, saidIn } from './conditions';
-import type { PatientContext, ScenarioBundle, TurnRecord } from './types';
+import type { ScenarioBundle, TurnRecord } from './types';
 
 export function choiceOf(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef | undefined {
   return bundle.scenario.nodes[nodeId]?.choices.find((c) => c.id === choiceId);
@@ -19,7 +19,7 @@ export function lineTextOf(bundle: ScenarioBundle, nodeId: string, lineId: strin
  */
 export function stateBefore(
   bundle: ScenarioBundle,
-  ctx: Pick<PatientContext, 'variant' | 'log'>,
+  ctx: { variant: string | undefined; log: readonly TurnRecord[] },
   turn: TurnRecord,
 ): PatientState {
   const flags = [...(bundle.scenario.variants.find((v) => v.id === ctx.variant)?.flags ?? [])];
@@ -37,7 +37,7 @@ export function stateBefore(
  */
 export function coachingOf(
   bundle: ScenarioBundle,
-  ctx: Pick<PatientContext, 'variant' | 'log'>,
+  ctx: { variant: string | undefined; log: readonly TurnRecord[] },
   turn: TurnRecord,
 ): { feedback: string; better: string | undefined } {
   const choice = choiceOf(bundle, turn.nodeId, turn.choiceId);
