@@ -36,9 +36,9 @@ interface Report extends Analysis {
 }
 
 function countBy(values: number[]): Record<number, number> {
-  const counts: Record<number, number> = {};
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-  return counts;
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 const pct = (n: number, of: number): string => `${Math.round((100 * n) / Math.max(of, 1))}%`;

@@ -126,6 +126,9 @@ export function replayPath(bundle: ScenarioBundle, seed: number, choices: readon
   return states;
 }
 
+/** An id-keyed record without a prototype: no id can find an inherited property. */
+const byId = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): Exploration {
   const {
     seed = 1,
@@ -138,13 +141,13 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
   let states = 0;
   const result: Exploration = {
     paths: 0,
-    endings: {},
+    endings: byId(),
     best: undefined,
     runnerUp: undefined,
     bestCount: 0,
     worst: undefined,
     longest: undefined,
-    bestTo: {},
+    bestTo: byId(),
     visitedNodes: new Set(),
     usedChoices: new Set(),
     reachableLines: new Set(),
@@ -152,7 +155,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     meterRange: { stress: { min: 100, max: 0 }, trust: { min: 100, max: 0 } },
     scores: [],
     unbounded: false,
-    shortestTo: {},
+    shortestTo: byId(),
     randomPass: 0,
     likeliestPass: undefined,
     bestBroken: undefined,
@@ -297,7 +300,8 @@ export function deviationsToEndings(
   options: { seed?: number; score?: Scorer } = {},
 ): Record<string, PathOutcome> {
   const { seed = 1, score = defaultScorer } = options;
-  const found: Record<string, PathOutcome> = { [best.endingId]: best };
+  const found = byId<PathOutcome>();
+  found[best.endingId] = best;
   const states = replayPath(bundle, seed, best.choices);
   for (let step = best.choices.length - 1; step >= 0; step--) {
     const prefix = best.choices.slice(0, step);

@@ -3,13 +3,20 @@
  * line, column and node of every problem at once. Pure: callers pass file names and texts, so the
  * same code serves the Vite plugin, the CLI and the tests.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { isRandomGroup } from '../runtime/conditions';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { listProblems } from './coverage';
 import { hashStructure } from './hash';
 import { didYouMean, fieldNames, schemaHint, schemaMessage } from './hints';
+import {
+  aliasProblems,
+  fileSizeProblem,
+  type LimitProblem,
+  scenarioSizeProblems,
+  textProblems,
+} from './limits';
 import {
   type Condition,
   type PersonaDef,
@@ -60,14 +67,25 @@ function nodeIdOf(path: Path): string | undefined {
   return (path[0] === 'nodes' || path[0] === 'endings') && typeof path[1] === 'string' ? path[1] : undefined;
 }
 
-/** Parses YAML and checks it against a schema, keeping source positions for every message. */
+/**
+ * Parses YAML and checks it against a schema, keeping source positions for every message. Never throws
+ * for bad content: size, alias and text limits (limits.ts, plus `sizeCheck` for the file's kind) are
+ * checked before anything expands, and reported like any other problem.
+ */
 export function parseContentFile<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
+  sizeCheck?: (doc: Document) => LimitProblem[],
 ): ParsedFile<z.output<S>> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const tooBig = fileSizeProblem(text);
+  const doc = parseDocument(tooBig ? '' : text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const limited = (problems: LimitProblem[]): Diagnostic[] =>
+    problems.map((p) => {
+      const pos = lineCounter.linePos(p.offset);
+      return { file, line: pos.line, column: pos.col, node: undefined, message: p.message, hint: p.hint };
+    });
 
   const at = (path: Path, message: string, hint?: string): Diagnostic => {
     let offset = 0;
@@ -81,6 +99,7 @@ export function parseContentFile<S extends z.ZodType>(
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, node: nodeIdOf(path), message, hint };
   };
+  if (tooBig) return { value: undefined, diagnostics: limited([tooBig]), at };
 
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -98,7 +117,23 @@ export function parseContentFile<S extends z.ZodType>(
     return { value: undefined, diagnostics, at };
   }
 
-  const data = doc.toJS();
+  const overLimits = [...aliasProblems(doc), ...textProblems(doc), ...(sizeCheck?.(doc) ?? [])];
+  if (overLimits.length > 0) return { value: undefined, diagnostics: limited(overLimits), at };
+  let data: unknown;
+  try {
+    // aliasProblems bounded the expansion already; the library's own count would refuse legitimate reuse.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    const diagnostic = at(
+      [],
+      `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return {
+      value: undefined,
+      diagnostics: [{ ...diagnostic, hint: 'check the anchors (&name) and aliases (*name)' }],
+      at,
+    };
+  }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [], at };
   const fields = fieldNames(schema);
@@ -120,10 +155,13 @@ type Issue = z.core.$ZodIssue;
 /**
  * A value that fits none of a field's forms (say, a line that is neither text, a random group nor a
  * list) gets zod's bare "Invalid input". Report instead the problems of the form it came closest to:
- * the one with the fewest problems that at least has the right shape (text, list or map).
+ * the one with the fewest problems that at least has the right shape (text, list or map). A bad record
+ * key likewise gets the key's own problem.
  */
 function unwrapUnion(issue: Issue, prefix: PropertyKey[]): Issue[] {
   const path = [...prefix, ...issue.path];
+  // A record key that is not a valid id: say why, at the key (zod only says "Invalid key in record").
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => ({ ...inner, path }));
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path }];
   const wrongShape = (branch: Issue[]): boolean =>
     branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0;
@@ -414,7 +452,7 @@ export type ScenarioLoad =
 
 /** Parses, checks and resolves one scenario file against the catalogues. */
 export function loadScenarioFile(file: SourceFile, catalogues: Catalogues): ScenarioLoad {
-  const parsed = parseContentFile(file.path, file.text, scenarioSchema);
+  const parsed = parseContentFile(file.path, file.text, scenarioSchema, scenarioSizeProblems);
   const fallbackId = file.path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (!parsed.value) return { ok: false, file: file.path, id: fallbackId, diagnostics: parsed.diagnostics };
   const diagnostics = checkScenarioReferences(parsed.value, catalogues, parsed.at);

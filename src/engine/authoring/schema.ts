@@ -5,12 +5,11 @@
 import { z } from 'zod';
 import { LEDGER_FIELDS, LEDGER_KEYS, type LedgerChange, type LedgerField } from '../runtime/ledger';
 import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from '../runtime/vocabulary';
+import { dictionary, idSchema } from './ids';
 
 export * from '../runtime/vocabulary';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "ask-copay")');
+const id = idSchema('ask-copay');
 
 const meterValue = z.number().int().min(0).max(100);
 
@@ -265,8 +264,8 @@ export const scenarioSchema = z
       .describe('hide the stress and trust meters in assessment mode'),
     start: id,
     reactions: z.array(reactionSchema).default([]).describe('checked after every choice, in order'),
-    nodes: z.record(id, nodeSchema),
-    endings: z.record(id, endingSchema),
+    nodes: dictionary(id, nodeSchema),
+    endings: dictionary(id, endingSchema),
   })
   .strict();
 export type ScenarioDef = z.infer<typeof scenarioSchema>;
@@ -312,7 +311,7 @@ export const personaSchema = z
 export type PersonaDef = z.infer<typeof personaSchema>;
 
 export const personasFileSchema = z
-  .object({ $schema: z.string().optional(), personas: z.record(id, personaSchema) })
+  .object({ $schema: z.string().optional(), personas: dictionary(id, personaSchema) })
   .strict();
 
 export const ruleSchema = z
@@ -324,5 +323,5 @@ export const ruleSchema = z
   .strict();
 export type RuleDef = z.infer<typeof ruleSchema>;
 export const rulesFileSchema = z
-  .object({ $schema: z.string().optional(), rules: z.record(id, ruleSchema) })
+  .object({ $schema: z.string().optional(), rules: dictionary(id, ruleSchema) })
   .strict();
