@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { goodTermsContent } from './src/content/vitePlugin';
+import { contentSecurityPolicyMeta } from './src/security/csp';
 
 // `--mode test` builds into dist-test/ with the test hooks (window.__GOOD_TERMS__); `dist/` never has them.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [goodTermsContent()],
+  plugins: [goodTermsContent(), contentSecurityPolicyMeta()],
   define: { __TEST_HOOKS__: JSON.stringify(mode === 'test') },
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
