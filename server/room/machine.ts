@@ -18,6 +18,8 @@ export interface Seat {
 
 /** One decided turn: the round that decided it, its votes (seat -> reply) and what landed. */
 export interface Decision {
+  /** 1 for the room's first decision, then 2, 3, ... across rewinds: the order they were made in. */
+  n: number;
   branch: number;
   turn: number;
   round: number;
@@ -147,6 +149,7 @@ export function createRoomMachine(rules: ConversationRules) {
     path: [
       ...ctx.path,
       {
+        n: ctx.path.length + ctx.abandoned.length + 1,
         branch: ctx.branch,
         turn: ctx.path.length + 1,
         round: ctx.round,

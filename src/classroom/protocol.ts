@@ -16,16 +16,6 @@ export type Mode = 'practice' | 'assessment';
 export type Phase = 'lobby' | 'voting' | 'closed' | 'revealed' | 'paused' | 'ended';
 export type Role = 'facilitator' | 'participant' | 'observer' | 'projector';
 
-/** Socket.io event names: one request channel (always acknowledged) and the pushes. */
-export const EVENTS = {
-  request: 'request',
-  state: 'state',
-  you: 'you',
-  facilitator: 'facilitator',
-  progress: 'progress',
-  problem: 'problem',
-} as const;
-
 export type FacilitatorAction =
   | 'open-vote'
   | 'close-vote'
@@ -228,4 +218,19 @@ export interface JoinReply {
 export interface CreateReply {
   code: string;
   token: string;
+}
+
+/** What the server pushes to pages (socket.io event map). */
+export interface ServerEvents {
+  state(state: PublicState): void;
+  you(you: YouState): void;
+  facilitator(state: FacilitatorState): void;
+  progress(progress: Progress): void;
+  /** An error reply to a request sent without an acknowledgement callback. */
+  problem(reply: Reply): void;
+}
+
+/** What pages send (socket.io event map): every request is acknowledged with a Reply. */
+export interface ClientEvents {
+  request(request: Request, ack: (reply: Reply<Record<string, unknown>>) => void): void;
 }

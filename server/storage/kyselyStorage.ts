@@ -1,0 +1,110 @@
+/** The storage layer over any Kysely dialect: SQLite today (sqlite.ts), PostgreSQL later. */
+import { type Kysely, Migrator, type Selectable } from 'kysely';
+import type { Mode } from '../../src/classroom/protocol';
+import type { RoomEvent } from '../room/machine';
+import { migrationProvider } from './migrations';
+import type { Database, RoomsTable } from './schema';
+import type { RoomRecord, Storage } from './storage';
+
+const recordOf = (row: Selectable<RoomsTable>): RoomRecord => ({
+  code: row.code,
+  scenarioId: row.scenario_id,
+  contentHash: row.content_hash,
+  // Drivers may hand 64-bit columns back as strings (pg does); the values fit a double.
+  seed: Number(row.seed),
+  mode: row.mode as Mode,
+  voteMs: Number(row.vote_ms),
+  hostTokenHash: row.host_token_hash,
+  createdAt: Number(row.created_at),
+  endedAt: row.ended_at === null ? undefined : Number(row.ended_at),
+});
+
+export class KyselyStorage implements Storage {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Brings the schema up to date; throws with the failing migration's name. */
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+    }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new Error(`classroom storage: migration ${failed} failed: ${String(error)}`);
+    }
+  }
+
+  async createRoom(room: RoomRecord): Promise<void> {
+    await this.db
+      .insertInto('rooms')
+      .values({
+        code: room.code,
+        scenario_id: room.scenarioId,
+        content_hash: room.contentHash,
+        seed: room.seed,
+        mode: room.mode,
+        vote_ms: room.voteMs,
+        host_token_hash: room.hostTokenHash,
+        created_at: room.createdAt,
+        last_event_at: room.createdAt,
+        ended_at: room.endedAt ?? null,
+      })
+      .execute();
+  }
+
+  async hasRoom(code: string): Promise<boolean> {
+    const row = await this.db.selectFrom('rooms').select('code').where('code', '=', code).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async room(code: string): Promise<RoomRecord | undefined> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? recordOf(row) : undefined;
+  }
+
+  async openRooms(): Promise<RoomRecord[]> {
+    const rows = await this.db
+      .selectFrom('rooms')
+      .selectAll()
+      .where('ended_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(recordOf);
+  }
+
+  async append(code: string, seq: number, event: RoomEvent): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('room_events')
+        .values({ room_code: code, seq, type: event.type, at: event.at, payload: JSON.stringify(event) })
+        .execute();
+      await trx
+        .updateTable('rooms')
+        .set(
+          event.type === 'end'
+            ? { last_event_at: event.at, ended_at: event.at }
+            : { last_event_at: event.at },
+        )
+        .where('code', '=', code)
+        .execute();
+    });
+  }
+
+  async events(code: string): Promise<RoomEvent[]> {
+    const rows = await this.db
+      .selectFrom('room_events')
+      .select('payload')
+      .where('room_code', '=', code)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => JSON.parse(r.payload) as RoomEvent);
+  }
+
+  async markEnded(code: string, at: number): Promise<void> {
+    await this.db.updateTable('rooms').set({ ended_at: at }).where('code', '=', code).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
