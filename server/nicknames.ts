@@ -69,6 +69,8 @@ const BLOCKED_WORDS = new Set([
 const LEET: Record<string, string> = {
   '0': 'o',
   '1': 'i',
+  '!': 'i',
+  '|': 'i',
   '3': 'e',
   '4': 'a',
   '5': 's',
@@ -83,7 +85,7 @@ function fold(text: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[013457@$]/g, (c) => LEET[c] ?? c);
+    .replace(/[01!|3457@$]/g, (c) => LEET[c] ?? c);
 }
 
 export function isBlocked(name: string): boolean {

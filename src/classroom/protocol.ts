@@ -35,10 +35,10 @@ export type FacilitatorAction =
 
 export type Request =
   | { type: 'scenarios' }
-  | { type: 'create'; scenarioId: string; mode: Mode; seed: number | undefined; voteSeconds: number }
+  | { type: 'create'; scenarioId: string; mode: Mode; seed?: number; voteSeconds: number }
   | { type: 'host'; code: string; token: string }
   | { type: 'watch'; code: string }
-  | { type: 'join'; code: string; token: string | undefined }
+  | { type: 'join'; code: string; token?: string }
   | { type: 'rename'; nickname: string }
   | { type: 'vote'; turn: number; round: number; choiceId: string }
   | { type: 'bundle' }

@@ -16,7 +16,7 @@ import type {
 } from '../../src/classroom/protocol';
 
 export type Rejoin =
-  | { type: 'join'; code: string; token: string | undefined }
+  | { type: 'join'; code: string; token?: string }
   | { type: 'host'; code: string; token: string }
   | { type: 'watch'; code: string };
 
@@ -120,6 +120,11 @@ export class ClassClient {
       };
       this.waiters.add(waiter);
     });
+  }
+
+  /** The socket without the protocol's types, for sending what no page would. */
+  get raw(): Socket {
+    return this.socket as unknown as Socket;
   }
 
   close(): void {
