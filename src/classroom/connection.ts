@@ -21,6 +21,8 @@ export interface RoomHandlers {
   you?(you: YouState): void;
   facilitator?(state: FacilitatorState): void;
   connection(online: boolean): void;
+  /** The reply to the (re)attaching request: a new seat's token, or why the room is not there. */
+  attached?(reply: Reply<Record<string, unknown>>): void;
 }
 
 /** The app's root: every classroom page sits one level below it (/classroom/..., /join/...). */
@@ -45,7 +47,8 @@ export class RoomConnection {
     this.socket.on('connect', () => {
       handlers.connection(true);
       const request = this.attach();
-      if (request) void this.request(request);
+      if (request)
+        void this.request<Record<string, unknown>>(request).then((reply) => handlers.attached?.(reply));
     });
     this.socket.on('disconnect', () => handlers.connection(false));
     this.socket.on('state', (state) => {

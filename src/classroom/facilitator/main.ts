@@ -45,7 +45,13 @@ const connection = new RoomConnection(
     connection: (isOnline) => {
       online = isOnline;
       renderStatus();
-      if (isOnline && !code) void showCreate();
+      if (isOnline && (!code || !tokens.host(code))) void showCreate();
+    },
+    attached: (reply) => {
+      if (!reply.ok) {
+        say(reply.error.message, true);
+        void showCreate();
+      }
     },
   },
   (): Request | undefined => {

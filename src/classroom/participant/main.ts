@@ -59,6 +59,13 @@ const connection = new RoomConnection(
       online = isOnline;
       renderStatus();
     },
+    attached: (reply) => {
+      if (reply.ok && code && typeof reply.token === 'string') tokens.saveSeat(code, reply.token);
+      if (!reply.ok && !state) {
+        joinError = reply.error.message;
+        renderJoinForm();
+      }
+    },
   },
   () => (code ? { type: 'join', code, token: tokens.seat(code) } : undefined),
 );
@@ -417,5 +424,4 @@ setInterval(() => {
   if (timer && state) timer.textContent = timerText(state, (d) => connection.remaining(d));
 }, 250);
 
-if (code) tokens.seat(code);
 render();

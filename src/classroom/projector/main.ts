@@ -47,6 +47,10 @@ const connection = new RoomConnection(
       online = isOnline;
       render();
     },
+    attached: (reply) => {
+      problem = reply.ok ? '' : reply.error.message;
+      render();
+    },
   },
   () => (code ? { type: 'watch', code } : undefined),
 );
