@@ -53,7 +53,7 @@ export async function exportSession(room: Room): Promise<SessionExport> {
   const debrief = debriefOf(room, (turn) => strongest.get(turn) ?? []);
   const labels = seatLabels(room);
   const current = new Set(room.context.path);
-  const decisions: Decision[] = [...room.context.abandoned, ...room.context.path].sort((a, b) => a.at - b.at);
+  const decisions: Decision[] = [...room.context.abandoned, ...room.context.path].sort((a, b) => a.n - b.n);
   const textOf = (decision: Decision): Map<string, { index: number; text: string }> => {
     const prefix = decisionPrefix(room, decision);
     const view = prefix ? room.play.view(prefix) : undefined;
@@ -115,7 +115,7 @@ function decisionPrefix(room: Room, decision: Decision): string[] | undefined {
   const all = [...room.context.abandoned, ...room.context.path];
   const prefix: string[] = [];
   for (let turn = 1; turn < decision.turn; turn++) {
-    const before = all.filter((d) => d.turn === turn && d.at < decision.at).sort((a, b) => b.at - a.at)[0];
+    const before = all.filter((d) => d.turn === turn && d.n < decision.n).sort((a, b) => b.n - a.n)[0];
     if (!before) return undefined;
     prefix.push(before.choiceId);
   }

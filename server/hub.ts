@@ -90,6 +90,9 @@ export interface HubOptions {
   joinUrl: (code: string) => string;
   clock: Clock;
   log: (message: string) => void;
+  /** Storage refused a write (disk full, database gone). The server cannot keep its promise to store
+   * before it tells anyone, so by default the process stops and a restart resumes from what was stored. */
+  onStorageFailure: (error: unknown) => void;
 }
 
 export class ClassroomHub implements RoomListener {
@@ -477,6 +480,13 @@ export class ClassroomHub implements RoomListener {
     }
     this.flushProgress(room);
     void this.broadcast(room);
+  }
+
+  failed(room: Room, error: unknown): void {
+    this.options.log(
+      `room ${room.code}: storage refused a write: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    this.options.onStorageFailure(error);
   }
 
   outlookReady(room: Room): void {

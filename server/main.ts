@@ -24,6 +24,11 @@ async function main(): Promise<void> {
     dataDir,
     staticDir: resolve(process.env.STATIC_DIR || 'dist'),
     publicUrl: process.env.PUBLIC_URL || undefined,
+    // Fail-stop: nothing unstored was ever shown, so a restart resumes every room from storage.
+    onStorageFailure: () => {
+      console.error('Stopping: storage failed; restart to resume every room from what was stored.');
+      process.exit(1);
+    },
   });
   const loopback = /^(127\.|localhost$|::1$)/.test(host) && !process.env.PUBLIC_URL;
   console.log(

@@ -33,6 +33,8 @@ export interface ServerConfig {
   log?: (message: string) => void;
   /** Storage other than the SQLite default (tests; a PostgreSQL backend later). */
   storage?: Storage;
+  /** What to do when storage fails a write (main.ts exits; see ClassroomHub). */
+  onStorageFailure?: (error: unknown) => void;
 }
 
 export interface RunningServer {
@@ -76,6 +78,7 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     joinUrl: (code) => `${publicUrl}/join/${code}`,
     clock,
     log,
+    onStorageFailure: config.onStorageFailure ?? (() => undefined),
   });
   const rooms: Rooms = new Rooms(storage, library, hub, clock, log);
 

@@ -1,10 +1,12 @@
 /**
- * One live room: its machine, its stored log and its clock. Every change goes through `submit`, one at a
- * time per room: the machine is asked whether it takes the event, the event is written to storage, and
- * only then is it applied and anyone told (persist before broadcast). A restart rebuilds the room by
- * replaying the stored events, then re-arms the vote deadline from the absolute time in the context.
+ * One live room: its machine, its stored log and its clock. A change is decided at once against the
+ * room as it stands (so the next one already sees it), written to storage, and only after the write is
+ * it visible: every view, acknowledgement and broadcast reads the room as last committed (persist before
+ * broadcast). Writes from all rooms are grouped into one transaction per tick by the storage layer. A
+ * restart rebuilds the room by replaying the stored events, then re-arms the vote deadline from the
+ * absolute time in the context.
  */
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import type { ScenarioPlay } from '../engine';
 import type { RoomRecord, Storage } from '../storage/storage';
 import {
@@ -21,11 +23,43 @@ import {
 
 export type Submitted = { ok: true; event: RoomEvent } | { ok: false; reason: 'refused' | 'unchanged' };
 
-/** What a room tells the socket layer; called after the event is stored and applied. */
+/** What a room tells the socket layer; called once an event is stored. */
 export interface RoomListener {
   changed(room: Room, event: RoomEvent): void;
   /** The facilitator's outlook for the turn being voted on became known. */
   outlookReady(room: Room): void;
+  /** Storage refused a write: the room stops taking events (it is intact up to its last stored event). */
+  failed(room: Room, error: unknown): void;
+}
+
+type Snapshot = SnapshotFrom<RoomMachine>;
+
+/** A room at one moment: as committed (what anyone may see) or as decided so far (what guards see). */
+export class RoomState {
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly connectedSeat: (seat: string) => boolean,
+  ) {}
+
+  get context(): Readonly<RoomContext> {
+    return this.snapshot.context;
+  }
+
+  get step(): Step {
+    return stepOf(this.snapshot);
+  }
+
+  get choices(): string[] {
+    return choicesOf(this.snapshot.context);
+  }
+
+  /** Seats that count for "everyone has voted": connected now, or already voted. */
+  voteCount(): { voted: number; eligible: number; seated: number } {
+    const { votes } = this.context;
+    const seats = activeSeats(this.context);
+    const eligible = seats.filter((seat) => this.connectedSeat(seat) || votes[seat] !== undefined).length;
+    return { voted: Object.keys(votes).length, eligible, seated: seats.length };
+  }
 }
 
 export interface Clock {
@@ -34,8 +68,10 @@ export interface Clock {
 
 export class Room {
   private readonly actor: Actor<RoomMachine>;
+  /** Events applied to the machine; `committedSeq` of them are stored. */
   private seq = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private committedSeq = 0;
+  private committed: RoomState;
   private timer: NodeJS.Timeout | undefined;
   /** Open connections per seat: presence is not part of the record, it is rebuilt as phones reconnect. */
   private readonly connections = new Map<string, number>();
@@ -53,6 +89,11 @@ export class Room {
   ) {
     this.actor = createActor(createRoomMachine(play), { input: { voteMs: record.voteMs } });
     this.actor.start();
+    this.committed = this.stateOf(this.actor.getSnapshot());
+  }
+
+  private stateOf(snapshot: Snapshot): RoomState {
+    return new RoomState(snapshot, (seat) => this.isConnected(seat));
   }
 
   static async create(
@@ -84,6 +125,8 @@ export class Room {
       }
       room.apply(event);
     }
+    room.committedSeq = room.seq;
+    room.committed = room.live;
     room.armTimer();
     room.watchOutlook();
     return room;
@@ -93,21 +136,31 @@ export class Room {
     return this.record.code;
   }
 
-  /** The number of events this room has accepted: every view carries it as its version. */
+  /** The number of events stored: every view carries it as its version. */
   get version(): number {
-    return this.seq;
+    return this.committedSeq;
   }
 
+  /** The room as stored: everything shown to anyone reads this. */
   get context(): Readonly<RoomContext> {
-    return this.actor.getSnapshot().context;
+    return this.committed.context;
   }
 
   get step(): Step {
-    return stepOf(this.actor.getSnapshot());
+    return this.committed.step;
   }
 
   get choices(): string[] {
-    return choicesOf(this.context);
+    return this.committed.choices;
+  }
+
+  voteCount(): { voted: number; eligible: number; seated: number } {
+    return this.committed.voteCount();
+  }
+
+  /** The room with every accepted event applied, stored or not: what the next event is decided against. */
+  private get live(): RoomState {
+    return this.stateOf(this.actor.getSnapshot());
   }
 
   seatOfToken(tokenHash: string): string | undefined {
@@ -115,26 +168,39 @@ export class Room {
   }
 
   /**
-   * Runs one change in the room's queue. `build` sees the room as it is when its turn comes and returns
-   * the event to apply (with the time it is accepted at), or undefined to do nothing.
+   * Applies one change. `build` sees the room with every earlier change applied and returns the event
+   * (with the time it is accepted at), or undefined to do nothing. The promise settles once the event is
+   * stored, and only then is anyone told.
    */
-  submit(build: (room: Room, at: number) => RoomEvent | undefined): Promise<Submitted> {
-    const run = async (): Promise<Submitted> => {
-      if (this.closed) return { ok: false, reason: 'refused' };
-      const event = build(this, this.clock.now());
-      if (!event) return { ok: false, reason: 'unchanged' };
-      if (!accepts(this.actor.getSnapshot(), event)) return { ok: false, reason: 'refused' };
-      await this.storage.append(this.code, this.seq + 1, event);
-      this.apply(event);
-      this.armTimer();
-      if (event.type === 'open-vote' || event.type === 'rewind') this.watchOutlook();
-      this.listener.changed(this, event);
-      if (event.type === 'vote') this.closeIfEveryoneVoted();
-      return { ok: true, event };
-    };
-    const result = this.queue.then(run);
-    this.queue = result.catch(() => undefined);
-    return result;
+  async submit(build: (room: RoomState, at: number) => RoomEvent | undefined): Promise<Submitted> {
+    if (this.closed) return { ok: false, reason: 'refused' };
+    const event = build(this.live, this.clock.now());
+    if (!event) return { ok: false, reason: 'unchanged' };
+    if (!accepts(this.actor.getSnapshot(), event)) return { ok: false, reason: 'refused' };
+    this.apply(event);
+    const seq = this.seq;
+    const snapshot = this.actor.getSnapshot();
+    // Queued before anything it causes (the timer, "everyone has voted"), so it is stored first.
+    const stored = this.storage.append(this.code, seq, event);
+    this.armTimer();
+    if (event.type === 'vote') this.closeIfEveryoneVoted();
+    try {
+      await stored;
+    } catch (error) {
+      if (!this.closed) {
+        this.close();
+        this.listener.failed(this, error);
+      }
+      throw error;
+    }
+    // Writes settle in the order they were queued, so the committed room only moves forward.
+    if (seq > this.committedSeq) {
+      this.committedSeq = seq;
+      this.committed = this.stateOf(snapshot);
+    }
+    if (event.type === 'open-vote' || event.type === 'rewind') this.watchOutlook();
+    this.listener.changed(this, event);
+    return { ok: true, event };
   }
 
   private apply(event: RoomEvent): void {
@@ -147,10 +213,11 @@ export class Room {
   private armTimer(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const { deadline } = this.context;
-    if (this.step !== 'voting' || deadline === undefined || this.closed) return;
+    const live = this.live;
+    const { deadline } = live.context;
+    if (live.step !== 'voting' || deadline === undefined || this.closed) return;
     this.timer = setTimeout(
-      () => void this.submit((_room, at) => ({ type: 'deadline', deadline, at })),
+      () => void this.submit((_room, at) => ({ type: 'deadline', deadline, at })).catch(() => undefined),
       Math.max(0, deadline - this.clock.now()),
     );
   }
@@ -170,25 +237,14 @@ export class Room {
     return (this.connections.get(seat) ?? 0) > 0;
   }
 
-  /** Seats that count for "everyone has voted": connected now, or already voted. */
-  voteCount(): { voted: number; eligible: number; seated: number } {
-    const { votes } = this.context;
-    const seats = activeSeats(this.context);
-    const eligible = seats.filter((seat) => this.isConnected(seat) || votes[seat] !== undefined).length;
-    return { voted: Object.keys(votes).length, eligible, seated: seats.length };
-  }
-
   /** A dropped phone does not hold the room up: only connected seats are waited for. */
   private closeIfEveryoneVoted(): void {
-    if (this.step !== 'voting') return;
-    const { voted, eligible } = this.voteCount();
-    if (voted === 0 || voted < eligible) return;
     void this.submit((room, at) => {
       const now = room.voteCount();
       return room.step === 'voting' && now.voted > 0 && now.voted >= now.eligible
         ? { type: 'everyone-voted', at }
         : undefined;
-    });
+    }).catch(() => undefined);
   }
 
   /** Best totals after each reply on offer now, when known. */

@@ -19,7 +19,23 @@ const recordOf = (row: Selectable<RoomsTable>): RoomRecord => ({
   endedAt: row.ended_at === null ? undefined : Number(row.ended_at),
 });
 
+interface PendingAppend {
+  code: string;
+  seq: number;
+  event: RoomEvent;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS_PER_INSERT = 500;
+
 export class KyselyStorage implements Storage {
+  /** Appends waiting for the next write, and the write in progress: one transaction per tick. */
+  private pending: PendingAppend[] = [];
+  private scheduled = false;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Brings the schema up to date; throws with the failing migration's name. */
@@ -72,22 +88,63 @@ export class KyselyStorage implements Storage {
     return rows.map(recordOf);
   }
 
-  async append(code: string, seq: number, event: RoomEvent): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('room_events')
-        .values({ room_code: code, seq, type: event.type, at: event.at, payload: JSON.stringify(event) })
-        .execute();
-      await trx
-        .updateTable('rooms')
-        .set(
-          event.type === 'end'
-            ? { last_event_at: event.at, ended_at: event.at }
-            : { last_event_at: event.at },
-        )
-        .where('code', '=', code)
-        .execute();
+  /**
+   * Group commit: every append made in the same tick, from every room, goes into one transaction. Each
+   * promise settles when its transaction has committed (or failed), in the order the appends were made.
+   */
+  append(code: string, seq: number, event: RoomEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ code, seq, event, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        const batch = this.pending;
+        this.pending = [];
+        this.writing = this.writing.then(() => this.write(batch));
+      });
     });
+  }
+
+  private async write(batch: PendingAppend[]): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+          await trx
+            .insertInto('room_events')
+            .values(
+              batch.slice(i, i + ROWS_PER_INSERT).map(({ code, seq, event }) => ({
+                room_code: code,
+                seq,
+                type: event.type,
+                at: event.at,
+                payload: JSON.stringify(event),
+              })),
+            )
+            .execute();
+        }
+        const lastByRoom = new Map<string, RoomEvent>();
+        const endedByRoom = new Map<string, number>();
+        for (const { code, event } of batch) {
+          lastByRoom.set(code, event);
+          if (event.type === 'end') endedByRoom.set(code, event.at);
+        }
+        for (const [code, last] of lastByRoom) {
+          const ended = endedByRoom.get(code);
+          await trx
+            .updateTable('rooms')
+            .set(
+              ended === undefined ? { last_event_at: last.at } : { last_event_at: last.at, ended_at: ended },
+            )
+            .where('code', '=', code)
+            .execute();
+        }
+      });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) item.resolve();
   }
 
   async events(code: string): Promise<RoomEvent[]> {
@@ -104,7 +161,10 @@ export class KyselyStorage implements Storage {
     await this.db.updateTable('rooms').set({ ended_at: at }).where('code', '=', code).execute();
   }
 
+  /** Waits for every append made so far to be written, then closes the database. */
   async close(): Promise<void> {
+    while (this.pending.length > 0 || this.scheduled) await new Promise((resolve) => setImmediate(resolve));
+    await this.writing;
     await this.db.destroy();
   }
 }
