@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { explore } from '../src/engine/authoring/analysis';
@@ -111,13 +111,21 @@ async function main(): Promise<void> {
   const pid = server.pid as number;
   const url = `http://127.0.0.1:${port}`;
   const idle = usage(pid);
-  console.log(`Classroom benchmark: ${ROOMS} rooms x ${PARTICIPANTS} participants, ${TURNS} turns of ${SCENARIO}`);
+  console.log(
+    `Classroom benchmark: ${ROOMS} rooms x ${PARTICIPANTS} participants, ${TURNS} turns of ${SCENARIO}`,
+  );
   console.log(`server pid ${pid} on ${url}; clients in this process (pid ${process.pid})\n`);
 
   const rooms: Room[] = [];
   for (let r = 0; r < ROOMS; r++) {
     const host = counted(new ClassClient(url));
-    const created = await host.ok({ type: 'create', scenarioId: SCENARIO, mode: 'practice', seed: 100 + r, voteSeconds: 120 });
+    const created = await host.ok({
+      type: 'create',
+      scenarioId: SCENARIO,
+      mode: 'practice',
+      seed: 100 + r,
+      voteSeconds: 120,
+    });
     host.rejoin = { type: 'host', code: created.code, token: created.token };
     rooms.push({ code: created.code, host, people: [], acked: [] });
   }
@@ -131,7 +139,9 @@ async function main(): Promise<void> {
     room.acked = people.map(() => new Map());
   }
   const joinSeconds = (performance.now() - joinStart) / 1000;
-  await Promise.all(rooms.map((room) => room.host.until((c) => c.host?.roster.length === PARTICIPANTS, 'roster', 60_000)));
+  await Promise.all(
+    rooms.map((room) => room.host.until((c) => c.host?.roster.length === PARTICIPANTS, 'roster', 60_000)),
+  );
   const connected = usage(pid);
   console.log(`${ROOMS * PARTICIPANTS} participants joined in ${joinSeconds.toFixed(1)} s`);
 
@@ -142,10 +152,15 @@ async function main(): Promise<void> {
   const playStart = performance.now();
   const messagesBefore = messages;
   const cpuBefore = usage(pid).cpu;
+  const clientCpuBefore = process.cpuUsage();
 
   const playTurn = async (room: Room, turn: number, choiceId: string): Promise<void> => {
     await room.host.ok({ type: 'command', action: 'open-vote' });
-    await Promise.all(room.people.map((p) => p.until((c) => c.state?.phase === 'voting' && c.state.turn === turn, 'vote open', 60_000)));
+    await Promise.all(
+      room.people.map((p) =>
+        p.until((c) => c.state?.phase === 'voting' && c.state.turn === turn, 'vote open', 60_000),
+      ),
+    );
     const round = room.host.state?.vote?.round ?? 1;
     const options = room.host.state?.conversation.options.map((o) => o.id) ?? [];
     const other = options.find((id) => id !== choiceId) as string;
@@ -168,7 +183,9 @@ async function main(): Promise<void> {
     await room.host.until((c) => c.state?.phase === 'closed' && c.state.turn === turn, 'vote closed', 60_000);
     const started = performance.now();
     const arrivals = room.people.map((p) =>
-      p.until((c) => c.state?.phase === 'revealed' && c.state.reveal?.turn === turn, 'reveal', 60_000).then(() => performance.now() - started),
+      p
+        .until((c) => c.state?.phase === 'revealed' && c.state.reveal?.turn === turn, 'reveal', 60_000)
+        .then(() => performance.now() - started),
     );
     await room.host.ok({ type: 'command', action: 'reveal' });
     const times = await Promise.all(arrivals);
@@ -186,6 +203,7 @@ async function main(): Promise<void> {
   );
   const playSeconds = (performance.now() - playStart) / 1000;
   const after = usage(pid);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   const playMessages = messages - messagesBefore;
 
   // Every acknowledged vote must be in the room's export, on the right seat and turn.
@@ -195,10 +213,14 @@ async function main(): Promise<void> {
     const exported = JSON.parse((await room.host.ok({ type: 'export', format: 'json' })).text) as {
       seats: { seat: string; picks: { turn: number; choiceId: string }[] }[];
     };
-    const bySeat = new Map(exported.seats.map((s) => [s.seat, new Map(s.picks.map((p) => [p.turn, p.choiceId]))]));
+    const bySeat = new Map(
+      exported.seats.map((s) => [s.seat, new Map(s.picks.map((p) => [p.turn, p.choiceId]))]),
+    );
+    // Seats are numbered in the order the server took the joins (P001 is seat s1), not the order sent.
     const width = Math.max(2, String(PARTICIPANTS).length);
     room.acked.forEach((votes, i) => {
-      const stored = bySeat.get(`P${String(i + 1).padStart(width, '0')}`);
+      const seat = Number(room.people[i]?.you?.seat?.slice(1));
+      const stored = bySeat.get(`P${String(seat).padStart(width, '0')}`);
       for (const [turn, choiceId] of votes) {
         checked += 1;
         if (stored?.get(turn) !== choiceId) lost += 1;
@@ -213,7 +235,11 @@ async function main(): Promise<void> {
     participants,
     turns: TURNS,
     votesSent,
-    voteAckMs: { p50: quantile(ackLatencies, 0.5), p95: quantile(ackLatencies, 0.95), p99: quantile(ackLatencies, 0.99) },
+    voteAckMs: {
+      p50: quantile(ackLatencies, 0.5),
+      p95: quantile(ackLatencies, 0.95),
+      p99: quantile(ackLatencies, 0.99),
+    },
     revealFanOutMs: {
       roomP50: quantile(fanOutRoom, 0.5),
       roomP95: quantile(fanOutRoom, 0.95),
@@ -229,25 +255,48 @@ async function main(): Promise<void> {
     rssPerRoom: (after.rss - idle.rss) / ROOMS,
     rssPerParticipant: (after.rss - idle.rss) / participants,
     messagesPerSecond: playMessages / playSeconds,
+    clientCpuPercent: (100 * (clientCpu.user + clientCpu.system)) / 1e6 / playSeconds,
+    /** The machine's load while playing: other work on these two cores shows up in every latency. */
+    loadAverage: loadavg()[0] ?? 0,
     lostVotes: lost,
     votesChecked: checked,
   };
 
   console.log(`${TURNS} turns in every room in ${playSeconds.toFixed(1)} s; ${votesSent} votes sent\n`);
-  const line = (label: string, value: string) => console.log(`| ${label.padEnd(46)} | ${value.padStart(22)} |`);
+  const line = (label: string, value: string) =>
+    console.log(`| ${label.padEnd(46)} | ${value.padStart(22)} |`);
   console.log(`| ${'measure'.padEnd(46)} | ${'value'.padStart(22)} |`);
   console.log(`|${'-'.repeat(48)}|${'-'.repeat(24)}|`);
-  line('vote ack latency p50 / p95 / p99', `${ms(figures.voteAckMs.p50)} / ${ms(figures.voteAckMs.p95)} / ${ms(figures.voteAckMs.p99)}`);
-  line(`reveal fan-out to all ${PARTICIPANTS} in a room, p50 / p95`, `${ms(figures.revealFanOutMs.roomP50)} / ${ms(figures.revealFanOutMs.roomP95)}`);
-  line('reveal reaching one phone, p50 / p95', `${ms(figures.revealFanOutMs.phoneP50)} / ${ms(figures.revealFanOutMs.phoneP95)}`);
+  line(
+    'vote ack latency p50 / p95 / p99',
+    `${ms(figures.voteAckMs.p50)} / ${ms(figures.voteAckMs.p95)} / ${ms(figures.voteAckMs.p99)}`,
+  );
+  line(
+    `reveal fan-out to all ${PARTICIPANTS} in a room, p50 / p95`,
+    `${ms(figures.revealFanOutMs.roomP50)} / ${ms(figures.revealFanOutMs.roomP95)}`,
+  );
+  line(
+    'reveal reaching one phone, p50 / p95',
+    `${ms(figures.revealFanOutMs.phoneP50)} / ${ms(figures.revealFanOutMs.phoneP95)}`,
+  );
   line('server CPU while playing (one core = 100%)', `${figures.serverCpuPercent.toFixed(0)}%`);
-  line('server CPU per room / per participant', `${figures.serverCpuSecondsPerRoom.toFixed(2)} s / ${figures.serverCpuMsPerParticipant.toFixed(1)} ms`);
+  line(
+    'server CPU per room / per participant',
+    `${figures.serverCpuSecondsPerRoom.toFixed(2)} s / ${figures.serverCpuMsPerParticipant.toFixed(1)} ms`,
+  );
   line('server RSS idle / all joined / end', `${mb(idle.rss)} / ${mb(connected.rss)} / ${mb(after.rss)}`);
-  line('server RSS per room / per participant', `${mb(figures.rssPerRoom)} / ${(figures.rssPerParticipant / 1024).toFixed(0)} kB`);
+  line(
+    'server RSS per room / per participant',
+    `${mb(figures.rssPerRoom)} / ${(figures.rssPerParticipant / 1024).toFixed(0)} kB`,
+  );
   line('messages per second (received + sent by clients)', `${figures.messagesPerSecond.toFixed(0)}`);
+  line('client process CPU (all phones and facilitators)', `${figures.clientCpuPercent.toFixed(0)}%`);
+  line(`machine load average (1 min, ${cpus().length} cores)`, figures.loadAverage.toFixed(1));
   line('lost votes (acknowledged but not in the export)', `${lost} of ${checked}`);
   const goal = figures.revealFanOutMs.roomP95 <= 250 && lost === 0;
-  console.log(`\ngoal (fan-out p95 <= 250 ms at ${participants} participants, 0 lost votes): ${goal ? 'met' : 'NOT met'}`);
+  console.log(
+    `\ngoal (fan-out p95 <= 250 ms at ${participants} participants, 0 lost votes): ${goal ? 'met' : 'NOT met'}`,
+  );
   const file = writeSection('classroom', figures);
   console.log(`results: ${file}`);
 

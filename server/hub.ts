@@ -3,8 +3,8 @@
  * may ask, and what it is told. Every request arrives on one event and is acknowledged: checked by zod
  * (server/messages.ts), rate-limited per socket, refused with an error code and a sentence when it is
  * malformed, unknown, not allowed for the sender's role or not possible now. Rooms broadcast the public
- * state once per change to everyone in them; vote counts are coalesced so a class voting at once costs
- * a few small messages, not one per vote per phone.
+ * state once per change to everyone in them; vote counts go only to the projector and the facilitator,
+ * coalesced, so a class voting at once costs a few small messages, not one per vote per phone.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
@@ -65,6 +65,8 @@ const fail = (code: Problem['code'], message: string): never => {
 const PUBLIC = (code: string) => `public:${code}`;
 const HOSTS = (code: string) => `hosts:${code}`;
 const SEATS = (code: string) => `seats:${code}`;
+/** Projectors and facilitators: the screens that show vote counts as they come in (phones do not). */
+const SCREENS = (code: string) => `screens:${code}`;
 
 const ACTION_WORDS: Record<FacilitatorAction, string> = {
   'open-vote': 'open a vote',
@@ -257,6 +259,7 @@ export class ClassroomHub implements RoomListener {
     socket.data.seat = seat;
     void socket.join(PUBLIC(room.code));
     if (role === 'facilitator') void socket.join(HOSTS(room.code));
+    if (role === 'facilitator' || role === 'projector') void socket.join(SCREENS(room.code));
     if (role === 'participant' && seat) {
       void socket.join(SEATS(room.code));
       room.connected(seat);
@@ -267,7 +270,9 @@ export class ClassroomHub implements RoomListener {
   private leave(socket: ClassSocket): void {
     const { room, role, seat } = socket.data;
     if (!room) return;
-    for (const name of [PUBLIC(room.code), HOSTS(room.code), SEATS(room.code)]) void socket.leave(name);
+    for (const name of [PUBLIC(room.code), HOSTS(room.code), SEATS(room.code), SCREENS(room.code)]) {
+      void socket.leave(name);
+    }
     if (role === 'participant' && seat) {
       room.disconnected(seat);
       this.scheduleProgress(room);
@@ -537,7 +542,7 @@ export class ClassroomHub implements RoomListener {
     clearTimeout(this.pendingProgress.get(room.code));
     this.pendingProgress.delete(room.code);
     if (!this.io) return;
-    this.io.to(PUBLIC(room.code)).emit('progress', progressOf(room));
+    this.io.to(SCREENS(room.code)).emit('progress', progressOf(room));
     this.io.to(HOSTS(room.code)).emit('facilitator', facilitatorState(room, this.observers(room)));
   }
 

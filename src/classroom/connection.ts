@@ -17,7 +17,8 @@ import type {
 
 export interface RoomHandlers {
   state(state: PublicState): void;
-  progress(progress: Progress): void;
+  /** Vote counts as votes arrive (projector and facilitator only). */
+  progress?(progress: Progress): void;
   you?(you: YouState): void;
   facilitator?(state: FacilitatorState): void;
   connection(online: boolean): void;
@@ -59,7 +60,7 @@ export class RoomConnection {
     });
     this.socket.on('progress', (progress) => {
       if (this.latest && progress.version < this.latest.version) return;
-      handlers.progress(progress);
+      handlers.progress?.(progress);
     });
     this.socket.on('you', (you) => handlers.you?.(you));
     this.socket.on('facilitator', (state) => handlers.facilitator?.(state));

@@ -1,13 +1,13 @@
 /**
  * The phone page (/join/<code>): join, vote, change the vote until it closes, see the reveal, and at the
  * end "your picks vs the class". It runs no engine and no Phaser: the server sends everything it shows.
+ * Vote counts are the projector's: a phone shows only its own vote.
  * Regions are built once and updated in place, so a vote count arriving mid-tap never moves a button.
  */
 import { h } from '../../ui/dom';
 import { RoomConnection, tokens } from '../connection';
 import {
   NICKNAME_LENGTH,
-  type Progress,
   type PublicState,
   ROOM_CODE_ALPHABET,
   ROOM_CODE_LENGTH,
@@ -24,7 +24,6 @@ const codeFromUrl = (): string | undefined => {
 
 let code = codeFromUrl();
 let state: PublicState | undefined;
-let progress: Progress | undefined;
 let you: YouState | undefined;
 let online = false;
 let joinError = '';
@@ -43,12 +42,7 @@ const connection = new RoomConnection(
   {
     state: (next) => {
       state = next;
-      progress = next.progress;
       render();
-    },
-    progress: (next) => {
-      progress = next;
-      renderProgress();
     },
     you: (next) => {
       you = next;
@@ -265,11 +259,6 @@ async function vote(choiceId: string): Promise<void> {
   } else if (!reply.ok) announce(reply.error.message);
 }
 
-function renderProgress(): void {
-  const counter = stage.querySelector('[data-testid="progress"]');
-  if (counter && progress) counter.textContent = `${progress.voted} of ${progress.eligible} voted`;
-}
-
 function renderStage(): void {
   if (!state) return;
   const s = state;
@@ -329,7 +318,6 @@ function renderStage(): void {
   }
   if (phase === 'ended') parts.push(...debrief(s));
   stage.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
-  renderProgress();
 }
 
 function debrief(s: PublicState): HTMLElement[] {
