@@ -149,7 +149,8 @@ const session =
     return {
       step: (r, timed) => {
         const view = s.view();
-        const choiceId = view.choices[Math.floor(r * view.choices.length)]?.id ?? '';
+        const choices = view.status === 'active' ? view.choices : [];
+        const choiceId = choices[Math.floor(r * choices.length)]?.id ?? '';
         return timed(() => s.choose(choiceId)).status === 'active';
       },
     };

@@ -4,7 +4,7 @@
  * totals. It reads ids, numbers and authored content (lines, replies, coach notes), never sentences the
  * engine writes itself, so the engine's move to message codes (issue 13) changes nothing here.
  */
-import { type ConversationView, choiceOf, ReplayError, Session, scoreAttempt } from '../src/engine/runtime';
+import { type ConversationView, coachingOf, ReplayError, Session, scoreAttempt } from '../src/engine/runtime';
 import { offered, type PlayState, startState, stepState } from '../src/engine/runtime/stepper';
 import type { ScenarioBundle, TurnRecord } from '../src/engine/runtime/types';
 import type { ConversationRules } from './room/machine';
@@ -62,14 +62,14 @@ export class ScenarioPlay implements ConversationRules {
     return this.session(choices).log()[turn - 1];
   }
 
-  /** The authored coach note of a reply: what it does, and a stronger alternative for weak ones. */
+  /** The authored coach note of a reply as it reads in the state it was chosen in, and a stronger one. */
   coaching(
     choices: readonly string[],
     turn: number,
   ): { feedback: string; better: string | undefined } | undefined {
-    const record = this.turnRecord(choices, turn);
-    const choice = record ? choiceOf(this.bundle, record.nodeId, record.choiceId) : undefined;
-    return choice ? { feedback: choice.feedback, better: choice.better } : undefined;
+    const session = this.session(choices);
+    const record = session.log()[turn - 1];
+    return record ? coachingOf(this.bundle, session.context(), record) : undefined;
   }
 
   outcome(choices: readonly string[]): Outcome {

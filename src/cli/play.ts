@@ -5,9 +5,11 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { stressWord, trustWord } from '../engine/runtime/expression';
-import { choiceOf } from '../engine/runtime/lookup';
+import { coachingOf } from '../engine/runtime/lookup';
 import { scoreAttempt } from '../engine/runtime/scoring';
 import { Session } from '../engine/runtime/session';
+import { messageContext, modelNoteText, scoreItemText } from '../i18n/catalogue';
+import { messages } from '../i18n/en';
 import { fail, parseArgs } from './args';
 import { bundlesFor } from './bundles';
 
@@ -21,6 +23,7 @@ if (!bundle) fail(`no scenario ${id}`);
 const session = Session.start(bundle, seed);
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 const name = bundle.persona.name;
+const words = messageContext(bundle);
 const meters = (m: { stress: number; trust: number }): string =>
   `stress ${m.stress} (${stressWord(m.stress)}), trust ${m.trust} (${trustWord(m.trust)})`;
 
@@ -40,9 +43,8 @@ try {
     }
     session.choose(picked);
     const turn = session.log().at(-1);
-    const choice = choiceOf(bundle, turn?.nodeId ?? '', picked);
-    console.log(`  → ${choice?.feedback ?? ''}`);
-    for (const note of turn?.modelNotes ?? []) console.log(`  · ${note}`);
+    if (turn) console.log(`  → ${coachingOf(bundle, session.context(), turn).feedback}`);
+    for (const note of turn?.modelNotes ?? []) console.log(`  · ${modelNoteText(messages, note, words)}`);
     if (turn?.rules.length) console.log(`  ! broke: ${turn.rules.join(', ')}`);
     console.log('');
   }
@@ -51,16 +53,19 @@ try {
   process.exit(0);
 }
 const end = session.view();
+if (end.status !== 'ended') fail('the conversation stopped before an ending');
 const report = scoreAttempt(bundle, session.context());
 console.log(
-  `${name}: ${end.line.text}\n\n== ${end.ending?.title} (${end.ending?.outcome}) ==\n${end.ending?.summary}`,
+  `${name}: ${end.line.text}\n\n== ${end.ending.title} (${end.ending.outcome}) ==\n${end.ending.summary}`,
 );
 console.log(
   `Score ${report.total} (${report.band}): resolution ${report.components.resolution}, experience ${report.components.experience}, process ${report.components.process}`,
 );
-console.log(report.verdict);
+console.log(messages.verdict(report.verdict));
 for (const b of report.breaches)
   console.log(`  ! ${b.severity} at turn ${b.turn}: ${b.statement} (${b.source})`);
 for (const item of report.items)
-  console.log(`  ${item.kind === 'well' ? '+' : '-'} ${item.text}${item.turn ? ` (turn ${item.turn})` : ''}`);
+  console.log(
+    `  ${item.kind === 'well' ? '+' : '-'} ${scoreItemText(messages, item, words)}${item.turn ? ` (turn ${item.turn})` : ''}`,
+  );
 rl.close();

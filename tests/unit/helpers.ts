@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioLoad } from '../../src/engine/authoring/loader';
-import type { ScenarioBundle } from '../../src/engine/runtime/types';
+import type { ConversationView, ScenarioBundle } from '../../src/engine/runtime/types';
 
 export const FIXTURES = new URL('../fixtures/dialogues/', import.meta.url).pathname;
 
@@ -25,4 +25,14 @@ export function loadEditedMini(edit: (text: string) => string): ScenarioLoad {
   for (const f of ['personas.yaml', 'rules.yaml']) copyFileSync(join(FIXTURES, f), join(dir, f));
   writeFileSync(join(dir, 'mini.yaml'), edit(readFileSync(join(FIXTURES, 'mini.yaml'), 'utf8')));
   return loadFrom(dir, 'mini.yaml');
+}
+
+/** The ids of the replies on offer, in shown order (none once the conversation has ended). */
+export function offeredIds(view: ConversationView): string[] {
+  return view.status === 'active' ? view.choices.map((c) => c.id) : [];
+}
+
+/** The ending's id, or undefined while the conversation goes on. */
+export function endingIdOf(view: ConversationView): string | undefined {
+  return view.status === 'ended' ? view.ending.id : undefined;
 }

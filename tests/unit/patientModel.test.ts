@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonaDef, Technique } from '../../src/engine/authoring/schema';
-import { applyChoice, MODEL, scaleByTraits } from '../../src/engine/runtime/patientModel';
+import { applyChoice, MODEL, type ModelNote, scaleByTraits } from '../../src/engine/runtime/patientModel';
 import type { TurnRecord } from '../../src/engine/runtime/types';
+import { modelNoteText } from '../../src/i18n/catalogue';
+import { messages } from '../../src/i18n/en';
 
 const average: Pick<PersonaDef, 'traits' | 'name' | 'pronoun'> = {
   name: 'Sam Rivera',
@@ -47,7 +49,17 @@ describe('patient model', () => {
       stress: MODEL.askUnderStress.stressPenalty,
       trust: -MODEL.askUnderStress.trustPenalty,
     });
-    expect(tense.notes[0]).toMatch(/before acknowledging how they felt/);
+    expect(tense.notes).toEqual([
+      {
+        code: 'ask-under-stress',
+        trust: -MODEL.askUnderStress.trustPenalty,
+        stress: MODEL.askUnderStress.stressPenalty,
+      },
+    ]);
+    const words = { name: 'Sam', pronoun: 'they' as const, ruleStatement: (id: string) => id };
+    expect(modelNoteText(messages, tense.notes[0] as ModelNote, words)).toBe(
+      'Asking for money while Sam was tense, before acknowledging how they felt: trust \u22126, stress +4.',
+    );
     expect(applyChoice(state(70, 50, ['name-emotion']), ask, average).delta).toEqual({ stress: 0, trust: 0 });
     expect(applyChoice(state(40, 50), ask, average).delta).toEqual({ stress: 0, trust: 0 });
   });
@@ -68,10 +80,12 @@ describe('patient model', () => {
 
   it('raises stress when a question is asked again', () => {
     const again = { ...state(40, 50), asked: ['dob'] };
-    expect(applyChoice(again, choice([], 0, 0, 'dob'), average).delta).toEqual({
+    const impact = applyChoice(again, choice([], 0, 0, 'dob'), average);
+    expect(impact.delta).toEqual({
       stress: MODEL.repeatedQuestion.stress,
       trust: MODEL.repeatedQuestion.trust,
     });
+    expect(impact.notes).toEqual([{ code: 'asked-again', asks: 'dob', ...impact.delta }]);
   });
 
   it('halves the benefit of empathy repeated by rote', () => {

@@ -7,13 +7,13 @@
 import type Phaser from 'phaser';
 import type { ScenarioBundle } from '../../engine/runtime/types';
 import { createGame } from '../../game/createGame';
-import { SCENES } from '../../game/events';
+import { SCENES, type SceneData } from '../../game/events';
 import { append, h } from '../../ui/dom';
 import { RoomConnection } from '../connection';
 import type { Progress, PublicState } from '../protocol';
 import { BAND_LABELS, decisionDetails, PHASE_LABELS, percent, tallyChart, timerText } from '../widgets';
 import { qrCode } from './qr';
-import { ReplayedConversation } from './replayedConversation';
+import { RoomConversation } from './roomConversation';
 
 const overlay = document.getElementById('overlay') as HTMLElement;
 const code = /room=([A-Z0-9]{6})/.exec(window.location.hash + window.location.search)?.[1];
@@ -22,7 +22,7 @@ const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matc
 let state: PublicState | undefined;
 let progress: Progress | undefined;
 let bundle: ScenarioBundle | undefined;
-let conversation: ReplayedConversation | undefined;
+let conversation: RoomConversation | undefined;
 let online = false;
 let problem = '';
 
@@ -80,21 +80,20 @@ async function update(): Promise<void> {
   }
   const game = await gameReady;
   if (!conversation) {
-    conversation = new ReplayedConversation(content, s.seed, s.choices);
-    startScene(game);
+    // The projector only shows the room: replies are chosen by votes on phones and the facilitator.
+    conversation = new RoomConversation(content, s.seed, s.choices, () => {
+      throw new Error('the projector shows the room; replies are chosen by the class and the facilitator');
+    });
+    startScene(game, conversation, s.showMeters);
     return;
   }
-  if (conversation.sync(s.choices) === 'replaced') startScene(game);
+  conversation.sync(s.choices);
 }
 
-function startScene(game: Phaser.Game): void {
-  if (!conversation || !state) return;
+function startScene(game: Phaser.Game, port: RoomConversation, showMeters: boolean): void {
   for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
-  game.scene.start(SCENES.conversation, {
-    session: conversation.session,
-    reducedMotion,
-    showMeters: state.showMeters,
-  });
+  const data: SceneData['conversation'] = { conversation: port, reducedMotion, showMeters };
+  game.scene.start(SCENES.conversation, data);
 }
 
 function renderProgress(): void {

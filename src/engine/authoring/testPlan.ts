@@ -64,12 +64,14 @@ export function runPlan(
   const fail = (step: number, message: string): StepFailure => ({ plan: plan.name, step, message });
   for (const [i, step] of plan.steps.entries()) {
     const view = session.view();
+    const offered = view.status === 'active' ? view.choices : [];
+    const ending = view.status === 'ended' ? view.ending : undefined;
     const ctx = session.context();
     if ('choose' in step) {
-      if (!view.choices.some((c) => c.id === step.choose)) {
+      if (!offered.some((c) => c.id === step.choose)) {
         return fail(
           i,
-          `cannot choose "${step.choose}" at ${view.nodeId}; offered: ${view.choices.map((c) => c.id).join(', ') || 'nothing (ended)'}`,
+          `cannot choose "${step.choose}" at ${view.nodeId}; offered: ${offered.map((c) => c.id).join(', ') || 'nothing (ended)'}`,
         );
       }
       session.choose(step.choose);
@@ -87,7 +89,7 @@ export function runPlan(
         );
       }
     } else if ('expect-choices' in step) {
-      const missing = step['expect-choices'].filter((id) => !view.choices.some((c) => c.id === id));
+      const missing = step['expect-choices'].filter((id) => !offered.some((c) => c.id === id));
       if (missing.length) return fail(i, `choices not on offer: ${missing.join(', ')}`);
     } else if ('expect-rule' in step) {
       if (!ctx.breaches.some((b) => b.ruleId === step['expect-rule'])) {
@@ -100,10 +102,10 @@ export function runPlan(
       if (ctx.breaches.length)
         return fail(i, `expected no rule broken; broken: ${ctx.breaches.map((b) => b.ruleId).join(', ')}`);
     } else if ('expect-ending' in step) {
-      if (view.ending?.id !== step['expect-ending'])
+      if (ending?.id !== step['expect-ending'])
         return fail(
           i,
-          `expected ending "${step['expect-ending']}", ${view.ending ? `got "${view.ending.id}"` : `still at "${view.nodeId}"`}`,
+          `expected ending "${step['expect-ending']}", ${ending ? `got "${ending.id}"` : `still at "${view.nodeId}"`}`,
         );
     } else if ('expect-score' in step) {
       const total = scoreAttempt(bundle, ctx).total;

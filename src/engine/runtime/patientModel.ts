@@ -2,8 +2,9 @@
  * The patient model: how an authored choice lands on a particular person in a particular state.
  *
  * Authors write base deltas for an average patient. The model then applies a few rules, each one
- * grounded in domain.md §4.3, and returns the new meters plus a plain-language note for every rule
- * that fired, so the coach and the debrief can say *why* a line landed the way it did.
+ * grounded in domain.md §4.3, and returns the new meters plus a note (a code with its numbers) for every
+ * rule that fired, so the coach and the debrief can say *why* a line landed the way it did; the words are
+ * the message catalogue's (src/i18n).
  *
  *  1. Traits scale deltas: stress increases by anxiety, trust gains shrink with skepticism,
  *     trust losses grow with pride (judgment stings), jargon costs more stress at low literacy.
@@ -15,7 +16,6 @@
  */
 
 import type { ChoiceDef, PersonaDef, Technique } from '../authoring/schema';
-import { firstNameOf } from './lookup';
 import type { Meters, PatientContext } from './types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES } from './vocabulary';
 
@@ -28,11 +28,20 @@ export const MODEL = {
   empathyWearsThinAfter: 2,
 } as const;
 
+/** Why the model changed the authored deltas: one code per rule that fired, with the points it moved. */
+export type ModelNote =
+  | { code: 'jargon-confused'; stress: number }
+  | { code: 'ask-under-stress'; trust: number; stress: number }
+  | { code: 'named-emotion-relief'; stress: number }
+  | { code: 'honesty-earned-trust'; trust: number }
+  | { code: 'asked-again'; asks: string; stress: number; trust: number }
+  | { code: 'empathy-worn'; techniques: Technique[] };
+
 export interface Impact {
   meters: Meters;
   /** Deltas actually applied, after modulation and clamping. */
   delta: Meters;
-  notes: string[];
+  notes: ModelNote[];
 }
 
 export const clampMeter = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
@@ -53,10 +62,9 @@ export function scaleByTraits(
 export function applyChoice(
   ctx: Pick<PatientContext, 'meters' | 'log' | 'asked' | 'techniqueCounts'>,
   choice: Pick<ChoiceDef, 'tags' | 'effects' | 'asks'>,
-  persona: Pick<PersonaDef, 'traits' | 'name' | 'pronoun'>,
+  persona: Pick<PersonaDef, 'traits'>,
 ): Impact {
-  const first = firstNameOf(persona);
-  const notes: string[] = [];
+  const notes: ModelNote[] = [];
   const tags = choice.tags;
   let { stress, trust } = scaleByTraits(
     { stress: choice.effects.stress ?? 0, trust: choice.effects.trust ?? 0 },
@@ -67,7 +75,7 @@ export function applyChoice(
     const extra = MODEL.jargon.stressAtZeroLiteracy * (1 - persona.traits.literacy);
     if (extra >= 1) {
       stress += extra;
-      notes.push(`Jargon confused ${first}: stress +${Math.round(extra)}.`);
+      notes.push({ code: 'jargon-confused', stress: Math.round(extra) });
     }
   }
 
@@ -80,9 +88,11 @@ export function applyChoice(
   ) {
     trust -= MODEL.askUnderStress.trustPenalty;
     stress += MODEL.askUnderStress.stressPenalty;
-    notes.push(
-      `Asking for money while ${first} was tense, before acknowledging how ${persona.pronoun} felt: trust −${MODEL.askUnderStress.trustPenalty}, stress +${MODEL.askUnderStress.stressPenalty}.`,
-    );
+    notes.push({
+      code: 'ask-under-stress',
+      trust: -MODEL.askUnderStress.trustPenalty,
+      stress: MODEL.askUnderStress.stressPenalty,
+    });
   }
 
   if (
@@ -96,7 +106,7 @@ export function applyChoice(
     );
     if (relief > 0) {
       stress -= relief;
-      notes.push(`Naming the feeling when ${first} was most tense helped more: stress −${relief}.`);
+      notes.push({ code: 'named-emotion-relief', stress: -relief });
     }
   }
 
@@ -104,18 +114,19 @@ export function applyChoice(
     const extra = Math.round(MODEL.honestUncertainty.trustPerSkepticism * persona.traits.skepticism);
     if (extra > 0) {
       trust += extra;
-      notes.push(
-        `Being honest about what could change earned extra trust from a skeptical patient: +${extra}.`,
-      );
+      notes.push({ code: 'honesty-earned-trust', trust: extra });
     }
   }
 
   if (choice.asks && ctx.asked.includes(choice.asks)) {
     stress += MODEL.repeatedQuestion.stress;
     trust += MODEL.repeatedQuestion.trust;
-    notes.push(
-      `${first} had already answered that (${choice.asks}): stress +${MODEL.repeatedQuestion.stress}, trust ${MODEL.repeatedQuestion.trust}.`,
-    );
+    notes.push({
+      code: 'asked-again',
+      asks: choice.asks,
+      stress: MODEL.repeatedQuestion.stress,
+      trust: MODEL.repeatedQuestion.trust,
+    });
   }
 
   const worn = tags.filter(
@@ -124,9 +135,7 @@ export function applyChoice(
   if (worn.length > 0) {
     if (stress < 0) stress /= 2;
     if (trust > 0) trust /= 2;
-    notes.push(
-      `The same empathy move (${worn.join(', ')}) used again sounded scripted: its benefit was halved.`,
-    );
+    notes.push({ code: 'empathy-worn', techniques: worn });
   }
 
   const meters = {

@@ -1,58 +1,150 @@
 /**
- * Scoring v1 (domain.md §4.2). Rewards the *right* resolution, not the most dollars:
+ * Scoring v2 (domain.md §4.2, tightened so the score measures judgement). Rewards the *right*
+ * resolution, not the most dollars, and makes every rule breach expensive:
  *
- *   compliance gate  any hard-fail rule caps the total at HARD_FAIL_CAP ("needs remediation")
  *   resolution  35%  appropriate money paid or committed, plus money routed to assistance, coverage or
  *                    correction, over what was appropriate; collecting what is not owed, waiving,
  *                    disputes and deferred care subtract, and can take it below zero
  *   experience  35%  0.6 × end trust + 0.4 × (100 − end stress)
- *   process     30%  the scenario's checklist, empathy within one turn of each emotional cue, one clear
- *                    ask before options; warnings and harmful techniques subtract
+ *   process     30%  the scenario's checklist (order-sensitive steps count only in order), empathy within
+ *                    one turn of each emotional cue, one clear ask before options; warnings and harmful
+ *                    techniques subtract
  *   efficiency  ±5   turns against the scenario's target; no bonus when an emotional cue went unanswered
+ *   compliance       each warning also costs points on the total; then the caps, lowest wins:
+ *                    a hard fail caps at HARD_FAIL_CAP and always fails; any broken rule, or a `mixed`
+ *                    ending, keeps the attempt out of the top band; two warnings, or a `bad` ending,
+ *                    cannot pass
  *
- * Every item that earned or cost points names the turn and choice behind it.
+ * The engine speaks codes and numbers: every item, cap and verdict is a code with parameters, each
+ * tied to the turn and choice behind it. Words come from the message catalogue (src/i18n), and the
+ * debrief states the formula from the constants exported here.
  */
 
-import type { RuleDef } from '../authoring/schema';
 import { choiceOf } from './lookup';
 import type { Ledger, PatientContext, ScenarioBundle } from './types';
-import { EMPATHY_TECHNIQUES, HARMFUL_TECHNIQUES, type Technique } from './vocabulary';
+import {
+  ACCOUNT_TALK_TECHNIQUES,
+  type ChecklistItem,
+  EMPATHY_TECHNIQUES,
+  FINANCING_TECHNIQUES,
+  HARMFUL_TECHNIQUES,
+  type Technique,
+} from './vocabulary';
 
 export const WEIGHTS = { resolution: 0.35, experience: 0.35, process: 0.3 } as const;
+export const EXPERIENCE_WEIGHTS = { trust: 0.6, calm: 0.4 } as const;
+/** Lower bounds of the bands; below the last is "needs remediation". */
+export const BANDS = { exemplary: 85, proficient: 70, developing: 50 } as const;
 export const HARD_FAIL_CAP = 49;
-export const PENALTY = { dispute: 15, careDeferred: 25, warning: 10, harmfulTechnique: 5 } as const;
+/** The highest total below the top band: where any broken rule or a `mixed` ending caps. */
+export const BELOW_TOP_BAND = BANDS.exemplary - 1;
+/** This many warnings cannot pass (capped one below the pass mark). */
+export const WARNINGS_THAT_FAIL = 2;
+export const PENALTY = {
+  dispute: 15,
+  careDeferred: 25,
+  /** On the process component. */
+  warning: 10,
+  /** On the total, on top of the process penalty: a breach must cost more than a clumsy sentence. */
+  warningOnTotal: 6,
+  harmfulTechnique: 5,
+} as const;
 export const BONUS = { autopay: 5, writtenTerms: 5 } as const;
 export const EFFICIENCY = { onTarget: 3, perExtraTurn: 1, maxPenalty: 5 } as const;
 
-export type Component = 'resolution' | 'experience' | 'process' | 'compliance' | 'efficiency';
-export type Band = 'exemplary' | 'proficient' | 'developing' | 'needs-remediation';
+/**
+ * Checklist steps that count only when they come first: the step must happen on or before the first
+ * turn that uses any of these techniques (or moves money, for the account and financing steps).
+ */
+export const ORDERED_STEPS: Partial<
+  Record<ChecklistItem, { before: readonly Technique[]; orMoney: 'any' | 'plan' | 'none' }>
+> = {
+  'verify-identity': { before: ACCOUNT_TALK_TECHNIQUES, orMoney: 'any' },
+  'fap-screen': { before: FINANCING_TECHNIQUES, orMoney: 'plan' },
+  'rights-statement': { before: ACCOUNT_TALK_TECHNIQUES, orMoney: 'any' },
+};
 
-export interface ScoreItem {
+export type Component = 'resolution' | 'experience' | 'process' | 'compliance' | 'efficiency';
+export type WeightedComponent = keyof typeof WEIGHTS;
+export type Band = 'exemplary' | 'proficient' | 'developing' | 'needs-remediation';
+export type CapReason = 'hard-fail' | 'two-warnings' | 'bad-ending' | 'rule-broken' | 'mixed-ending';
+
+/** Every score item's code and its parameters; src/i18n turns each into words. */
+export interface ScoreParams {
+  'nothing-owed': Record<string, never>;
+  'paid-of-owed': { collected: number; planAmount: number; planMonths: number; owed: number };
+  'none-paid': { owed: number };
+  unresolved: { amount: number };
+  routed: { amount: number };
+  'not-routed': { amount: number };
+  overcollected: { amount: number };
+  waived: { amount: number };
+  disputes: { count: number };
+  'care-deferred': Record<string, never>;
+  autopay: Record<string, never>;
+  'written-terms': Record<string, never>;
+  'best-turn': Record<string, never>;
+  'worst-turn': Record<string, never>;
+  /** `late`: done, but after `afterTurn`, when it no longer protected the patient. */
+  checklist: { step: ChecklistItem; status: 'met' | 'missing' | 'late'; afterTurn?: number };
+  'cue-answered': { cue: string };
+  'cue-missed': { cue: string };
+  'ask-before-options': { met: boolean };
+  warning: { ruleId: string };
+  harmful: { techniques: Technique[] };
+  breach: { ruleId: string; severity: 'hard-fail' | 'warning' };
+  'warning-on-total': { ruleId: string };
+  'no-breach': Record<string, never>;
+  cap: { reason: CapReason; cap: number; before: number };
+  'over-target': { turns: number; target: number };
+  'on-target': { turns: number; target: number };
+}
+export type ScoreCode = keyof ScoreParams;
+
+interface ItemBase {
   component: Component;
   kind: 'well' | 'fix';
-  text: string;
-  /** Points on the component's own 0–100 scale (efficiency: points on the total). */
+  /** Points on the component's own 0–100 scale (efficiency and compliance: points on the total). */
   points: number;
   turn: number | undefined;
   choiceId: string | undefined;
 }
+export type ScoreItem = {
+  [C in ScoreCode]: ItemBase & { code: C; params: ScoreParams[C] };
+}[ScoreCode];
 
-export interface BreachView extends RuleDef {
+export interface BreachView {
   ruleId: string;
+  severity: 'hard-fail' | 'warning';
+  /** The rule's statement and citation are content (rules.yaml), carried as written. */
+  statement: string;
+  source: string;
   turn: number;
   choiceId: string;
   choiceText: string;
 }
 
+/** What the debrief leads with: the band, the weakest component, and the rule behind a failure. */
+export interface Verdict {
+  band: Band;
+  focus: WeightedComponent;
+  /** The first hard-fail rule, when there is one. */
+  hardFail: { ruleId: string; source: string } | undefined;
+  /** The cap that decided the total, when one did. */
+  cap: CapReason | undefined;
+}
+
 export interface ScoreReport {
   total: number;
   band: Band;
-  verdict: string;
+  verdict: Verdict;
   passMark: number;
   passed: boolean;
   hardFail: boolean;
-  components: { resolution: number; experience: number; process: number };
+  components: Record<WeightedComponent, number>;
   efficiency: number;
+  /** Points taken off the total for warnings (negative or zero). */
+  compliance: number;
   items: ScoreItem[];
   breaches: BreachView[];
   /** 0–100: how likely the patient is to pay what they committed to, from the meters and the ledger. */
@@ -62,28 +154,11 @@ export interface ScoreReport {
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
-/** `$1,234.5` style without Intl: scoring runs for every path the analyzer explores. */
-export function dollars(n: number): string {
-  const [whole = '0', cents] = (Math.round(n * 100) / 100).toString().split('.');
-  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents ? `.${cents.padEnd(2, '0')}` : ''}`;
-}
 
-export const CHECKLIST_LABELS: Record<string, string> = {
-  acknowledge: 'Greeted and acknowledged the patient (AIDET: Acknowledge)',
-  introduce: 'Introduced yourself and your role (AIDET: Introduce)',
-  duration: 'Said how long this would take (AIDET: Duration)',
-  explain: 'Explained what the amount is and why (AIDET: Explanation)',
-  thank: 'Thanked the patient (AIDET: Thank you)',
-  'verify-identity': 'Verified identity before discussing the account (HIPAA)',
-  'plain-language': 'Used plain language',
-  'show-basis': 'Showed the basis of the numbers',
-  'clear-ask': 'Made one clear ask for the amount due',
-  'offer-options': 'Offered payment options',
-  'fap-screen': 'Screened for financial assistance',
-  'teach-back': 'Checked understanding with teach-back',
-  'next-steps': 'Stated the next steps',
-  privacy: 'Protected the patient\u2019s privacy',
-};
+/** Monthly instalment of a plan, rounded up to the cent so the months cover the whole amount. */
+export function monthlyInstalment(ledger: Pick<Ledger, 'planAmount' | 'planMonths'>): number {
+  return Math.ceil((100 * ledger.planAmount) / Math.max(ledger.planMonths, 1)) / 100;
+}
 
 interface Turn {
   turn: number;
@@ -99,9 +174,25 @@ function turnsOf(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log'>): Turn
   });
 }
 
-function firstTurnWith(turns: Turn[], pick: (t: Turn) => boolean): Turn | undefined {
-  return turns.find(pick);
-}
+const item = <C extends ScoreCode>(
+  component: Component,
+  kind: ItemBase['kind'],
+  code: C,
+  params: ScoreParams[C],
+  points: number,
+  turn?: Turn | { turn: number; choiceId: string },
+): ScoreItem =>
+  ({
+    component,
+    kind,
+    code,
+    params,
+    points: Math.round(points),
+    turn: turn?.turn,
+    choiceId: turn?.choiceId,
+  }) as ScoreItem;
+
+const NONE: Record<string, never> = {};
 
 function scoreResolution(
   bundle: ScenarioBundle,
@@ -110,45 +201,52 @@ function scoreResolution(
 ): { value: number; items: ScoreItem[] } {
   const { owed, routable } = bundle.scenario.account;
   const items: ScoreItem[] = [];
-  const item = (kind: ScoreItem['kind'], text: string, points: number, turn?: Turn): void => {
-    items.push({
-      component: 'resolution',
-      kind,
-      text,
-      points: Math.round(points),
-      turn: turn?.turn,
-      choiceId: turn?.choiceId,
-    });
+  const add = <C extends ScoreCode>(
+    kind: ItemBase['kind'],
+    code: C,
+    params: ScoreParams[C],
+    points: number,
+    turn?: Turn,
+  ): void => {
+    items.push(item('resolution', kind, code, params, points, turn));
   };
   const denominator = Math.max(owed + routable, 1);
   const paid = ledger.collected + ledger.planAmount;
   const routed = ledger.routedToAssistance + ledger.routedToCoverage + ledger.corrected;
-  const payTurn = firstTurnWith(turns, (t) => Boolean(t.ledger?.collected || t.ledger?.planAmount));
-  const routeTurn = firstTurnWith(turns, (t) =>
+  const payTurn = turns.find((t) => Boolean(t.ledger?.collected || t.ledger?.planAmount));
+  const routeTurn = turns.find((t) =>
     Boolean(t.ledger?.routedToAssistance || t.ledger?.routedToCoverage || t.ledger?.corrected),
   );
 
   let value = 0;
   if (owed + routable === 0) {
     value = 100;
-    if (paid === 0) item('well', 'Nothing was owed at this point and nothing was asked for', 0);
+    if (paid === 0) add('well', 'nothing-owed', NONE, 0);
   }
   const appropriatePaid = Math.min(paid, owed);
   if (appropriatePaid > 0) {
     const points = (100 * appropriatePaid) / denominator;
     value += points;
-    const parts = [
-      ledger.collected > 0 ? `${dollars(Math.min(ledger.collected, owed))} collected today` : '',
-      ledger.planAmount > 0 ? `${dollars(ledger.planAmount)} committed over ${ledger.planMonths} months` : '',
-    ].filter(Boolean);
-    item('well', `${parts.join(' and ')} of ${dollars(owed)} appropriately owed`, points, payTurn);
+    add(
+      'well',
+      'paid-of-owed',
+      {
+        collected: Math.min(ledger.collected, owed),
+        planAmount: ledger.planAmount,
+        planMonths: ledger.planMonths,
+        owed,
+      },
+      points,
+      payTurn,
+    );
   } else if (owed > 0) {
-    item('fix', `None of the ${dollars(owed)} the patient appropriately owes was paid or committed`, 0);
+    add('fix', 'none-paid', { owed }, 0);
   }
   if (appropriatePaid > 0 && appropriatePaid < owed) {
-    item(
+    add(
       'fix',
-      `${dollars(owed - appropriatePaid)} of what is owed was left unresolved`,
+      'unresolved',
+      { amount: owed - appropriatePaid },
       -(100 * (owed - appropriatePaid)) / denominator,
     );
   }
@@ -156,109 +254,114 @@ function scoreResolution(
   if (appropriateRouted > 0) {
     const points = (100 * appropriateRouted) / denominator;
     value += points;
-    item(
-      'well',
-      `${dollars(appropriateRouted)} routed to assistance, coverage or a correction`,
-      points,
-      routeTurn,
-    );
+    add('well', 'routed', { amount: appropriateRouted }, points, routeTurn);
   } else if (routable > 0) {
-    item(
-      'fix',
-      `${dollars(routable)} should have gone to assistance, coverage or a correction and did not`,
-      0,
-    );
+    add('fix', 'not-routed', { amount: routable }, 0);
   }
   const overcollected = Math.max(0, paid - owed);
   if (overcollected > 0) {
     const points = (100 * overcollected) / denominator;
     value -= points;
-    item(
-      'fix',
-      `${dollars(overcollected)} taken or committed that the patient does not owe`,
-      -points,
-      payTurn,
-    );
+    add('fix', 'overcollected', { amount: overcollected }, -points, payTurn);
   }
   if (ledger.waived > 0) {
     const points = (100 * ledger.waived) / denominator;
     value -= points;
-    item(
+    add(
       'fix',
-      `${dollars(ledger.waived)} waived without a financial-need determination`,
+      'waived',
+      { amount: ledger.waived },
       -points,
-      firstTurnWith(turns, (t) => Boolean(t.ledger?.waived)),
+      turns.find((t) => Boolean(t.ledger?.waived)),
     );
   }
   if (ledger.disputes > 0) {
     value -= PENALTY.dispute * ledger.disputes;
-    item(
+    add(
       'fix',
-      `${ledger.disputes} dispute or complaint opened by the patient`,
+      'disputes',
+      { count: ledger.disputes },
       -PENALTY.dispute * ledger.disputes,
-      firstTurnWith(turns, (t) => Boolean(t.ledger?.disputes)),
+      turns.find((t) => Boolean(t.ledger?.disputes)),
     );
   }
   if (ledger.careDeferred) {
     value -= PENALTY.careDeferred;
-    item(
+    add(
       'fix',
-      'Care was held up over money',
+      'care-deferred',
+      NONE,
       -PENALTY.careDeferred,
-      firstTurnWith(turns, (t) => t.ledger?.careDeferred === true),
+      turns.find((t) => t.ledger?.careDeferred === true),
     );
   }
   if (ledger.planAmount > 0 && ledger.autopay) {
     value += BONUS.autopay;
-    item(
+    add(
       'well',
-      'Plan set up with autopay',
+      'autopay',
+      NONE,
       BONUS.autopay,
-      firstTurnWith(turns, (t) => t.ledger?.autopay === true),
+      turns.find((t) => t.ledger?.autopay === true),
     );
   }
   if (ledger.planAmount > 0 && ledger.writtenTerms) {
     value += BONUS.writtenTerms;
-    item(
+    add(
       'well',
-      'Plan terms given in writing',
+      'written-terms',
+      NONE,
       BONUS.writtenTerms,
-      firstTurnWith(turns, (t) => t.ledger?.writtenTerms === true),
+      turns.find((t) => t.ledger?.writtenTerms === true),
     );
   }
   return { value: clamp(value, -100, 100), items };
+}
+
+/** The first turn a later step would have to precede, for an order-sensitive checklist step. */
+function firstTurnRequiring(step: ChecklistItem, turns: Turn[]): Turn | undefined {
+  const order = ORDERED_STEPS[step];
+  if (!order) return undefined;
+  return turns.find(
+    (t) =>
+      t.tags.some((tag) => order.before.includes(tag)) ||
+      (order.orMoney === 'any' && Boolean(t.ledger?.collected || t.ledger?.planAmount)) ||
+      (order.orMoney === 'plan' && Boolean(t.ledger?.planAmount)),
+  );
 }
 
 function scoreProcess(
   bundle: ScenarioBundle,
   ctx: Pick<PatientContext, 'log' | 'breaches'>,
   turns: Turn[],
-): {
-  value: number;
-  items: ScoreItem[];
-  missedCues: number;
-} {
+): { value: number; items: ScoreItem[]; missedCues: number } {
   const { scenario } = bundle;
   const items: ScoreItem[] = [];
   let checks = 0;
   let met = 0;
-  const check = (ok: boolean, well: string, fix: string, turn: Turn | undefined): void => {
+  const check = (ok: boolean, entry: ScoreItem): void => {
     checks += 1;
     if (ok) met += 1;
-    items.push({
-      component: 'process',
-      kind: ok ? 'well' : 'fix',
-      text: ok ? well : fix,
-      points: 0,
-      turn: turn?.turn,
-      choiceId: turn?.choiceId,
-    });
+    items.push(entry);
   };
 
   for (const step of scenario.checklist) {
-    const turn = firstTurnWith(turns, (t) => t.tags.includes(step as Technique));
-    const label = CHECKLIST_LABELS[step] ?? step;
-    check(Boolean(turn), label, `Missing: ${label.charAt(0).toLowerCase()}${label.slice(1)}`, turn);
+    const done = turns.find((t) => t.tags.includes(step as Technique));
+    const required = firstTurnRequiring(step, turns);
+    // A step done on the same turn as what it must precede still counts: one sentence can verify first.
+    const late = done && required && required.turn < done.turn ? required : undefined;
+    const status = !done ? 'missing' : late ? 'late' : 'met';
+    check(
+      status === 'met',
+      item(
+        'process',
+        status === 'met' ? 'well' : 'fix',
+        'checklist',
+        late ? { step, status, afterTurn: late.turn } : { step, status },
+        0,
+        late ?? done,
+      ),
+    );
   }
 
   let missedCues = 0;
@@ -271,85 +374,71 @@ function scoreProcess(
     if (!answered) missedCues += 1;
     check(
       Boolean(answered),
-      `Responded with empathy to the patient\u2019s cue (${cue}) within a turn`,
-      `The patient showed an emotion (${cue}) and got no empathic response within a turn`,
-      answered ?? turns[i],
+      answered
+        ? item('process', 'well', 'cue-answered', { cue }, 0, answered)
+        : item('process', 'fix', 'cue-missed', { cue }, 0, turns[i]),
     );
   });
 
   if (scenario.checklist.includes('clear-ask') && scenario.checklist.includes('offer-options')) {
-    const ask = firstTurnWith(turns, (t) => t.tags.includes('clear-ask'));
-    const options = firstTurnWith(turns, (t) => t.tags.includes('offer-options'));
-    check(
-      Boolean(ask && (!options || ask.turn <= options.turn)),
-      'Made one clear ask before offering options',
-      'Options came before (or without) a clear ask for the amount due',
-      ask ?? options,
-    );
+    const ask = turns.find((t) => t.tags.includes('clear-ask'));
+    const options = turns.find((t) => t.tags.includes('offer-options'));
+    const ok = Boolean(ask && (!options || ask.turn <= options.turn));
+    check(ok, item('process', ok ? 'well' : 'fix', 'ask-before-options', { met: ok }, 0, ask ?? options));
   }
 
   let value = checks > 0 ? (100 * met) / checks : 100;
   for (const breach of ctx.breaches) {
-    const rule = bundle.rules[breach.ruleId];
-    if (rule?.severity !== 'warning') continue;
+    if (bundle.rules[breach.ruleId]?.severity !== 'warning') continue;
     value -= PENALTY.warning;
-    items.push({
-      component: 'process',
-      kind: 'fix',
-      text: rule.statement,
-      points: -PENALTY.warning,
-      turn: breach.turn,
-      choiceId: breach.choiceId,
-    });
+    items.push(item('process', 'fix', 'warning', { ruleId: breach.ruleId }, -PENALTY.warning, breach));
   }
   for (const t of turns) {
     const harmful = t.tags.filter((tag) => HARMFUL_TECHNIQUES.includes(tag));
     if (harmful.length === 0) continue;
     value -= PENALTY.harmfulTechnique * harmful.length;
-    items.push({
-      component: 'process',
-      kind: 'fix',
-      text: `Used ${harmful.join(', ')}`,
-      points: -PENALTY.harmfulTechnique * harmful.length,
-      turn: t.turn,
-      choiceId: t.choiceId,
-    });
+    items.push(
+      item(
+        'process',
+        'fix',
+        'harmful',
+        { techniques: harmful },
+        -PENALTY.harmfulTechnique * harmful.length,
+        t,
+      ),
+    );
   }
   return { value: clamp(value, 0, 100), items, missedCues };
 }
 
-function bandOf(total: number, hardFail: boolean): Band {
-  if (hardFail || total < 50) return 'needs-remediation';
-  if (total >= 85) return 'exemplary';
-  if (total >= 70) return 'proficient';
+export function bandOf(total: number, hardFail: boolean): Band {
+  if (hardFail || total < BANDS.developing) return 'needs-remediation';
+  if (total >= BANDS.exemplary) return 'exemplary';
+  if (total >= BANDS.proficient) return 'proficient';
   return 'developing';
 }
 
-function verdictOf(band: Band, breaches: BreachView[], parts: ScoreReport['components']): string {
-  const hard = breaches.find((b) => b.severity === 'hard-fail');
-  if (hard)
-    return `A compliance failure (${hard.source}) means this attempt needs remediation, whatever was collected.`;
-  const weakest = (Object.entries(parts) as [keyof typeof parts, number][]).sort((a, b) => a[1] - b[1])[0];
-  const focus = {
-    resolution: 'reaching the right financial resolution',
-    experience: 'how the patient felt at the end',
-    process: 'the steps of the conversation',
-  }[weakest?.[0] ?? 'process'];
-  switch (band) {
-    case 'exemplary':
-      return 'Efficient and compassionate: the patient left with the right resolution and their trust intact.';
-    case 'proficient':
-      return `A solid conversation; the most room to grow is in ${focus}.`;
-    case 'developing':
-      return `Parts of this worked, but ${focus} held it back.`;
-    default:
-      return `This conversation did not reach a good outcome; start with ${focus}.`;
-  }
+/** The caps that apply, each with its ceiling; the lowest one decides. */
+function capsFor(
+  passMark: number,
+  breaches: readonly BreachView[],
+  outcome: 'good' | 'mixed' | 'bad' | undefined,
+): { reason: CapReason; cap: number }[] {
+  const warnings = breaches.filter((b) => b.severity === 'warning').length;
+  const belowPass = Math.max(0, passMark - 1);
+  const caps: { reason: CapReason; cap: number }[] = [];
+  if (breaches.some((b) => b.severity === 'hard-fail'))
+    caps.push({ reason: 'hard-fail', cap: HARD_FAIL_CAP });
+  if (warnings >= WARNINGS_THAT_FAIL) caps.push({ reason: 'two-warnings', cap: belowPass });
+  if (outcome === 'bad') caps.push({ reason: 'bad-ending', cap: belowPass });
+  if (breaches.length > 0) caps.push({ reason: 'rule-broken', cap: BELOW_TOP_BAND });
+  if (outcome === 'mixed') caps.push({ reason: 'mixed-ending', cap: BELOW_TOP_BAND });
+  return caps;
 }
 
 export function scoreAttempt(
   bundle: ScenarioBundle,
-  ctx: Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters'>,
+  ctx: Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters' | 'nodeId'>,
 ): ScoreReport {
   const { scenario } = bundle;
   const turns = turnsOf(bundle, ctx);
@@ -357,7 +446,7 @@ export function scoreAttempt(
   const process = scoreProcess(bundle, ctx, turns);
 
   const { trust, stress } = ctx.meters;
-  const experienceValue = 0.6 * trust + 0.4 * (100 - stress);
+  const experienceValue = EXPERIENCE_WEIGHTS.trust * trust + EXPERIENCE_WEIGHTS.calm * (100 - stress);
   const experienceItems: ScoreItem[] = [];
   const deltas = ctx.log.map((e) => ({
     e,
@@ -365,53 +454,24 @@ export function scoreAttempt(
   }));
   const best = [...deltas].sort((a, b) => b.net - a.net)[0];
   const worst = [...deltas].sort((a, b) => a.net - b.net)[0];
-  if (best && best.net > 0) {
-    experienceItems.push({
-      component: 'experience',
-      kind: 'well',
-      text: 'The turn that helped the patient most',
-      points: best.net,
-      turn: best.e.turn,
-      choiceId: best.e.choiceId,
-    });
-  }
-  if (worst && worst.net < 0) {
-    experienceItems.push({
-      component: 'experience',
-      kind: 'fix',
-      text: 'The turn that cost the most trust or added the most stress',
-      points: worst.net,
-      turn: worst.e.turn,
-      choiceId: worst.e.choiceId,
-    });
-  }
+  if (best && best.net > 0)
+    experienceItems.push(item('experience', 'well', 'best-turn', NONE, best.net, best.e));
+  if (worst && worst.net < 0)
+    experienceItems.push(item('experience', 'fix', 'worst-turn', NONE, worst.net, worst.e));
 
   const turnCount = ctx.log.length;
   let efficiency = 0;
   const efficiencyItems: ScoreItem[] = [];
+  const pace = { turns: turnCount, target: scenario.targetTurns };
   if (turnCount > scenario.targetTurns) {
     efficiency = -Math.min(
       EFFICIENCY.maxPenalty,
       (turnCount - scenario.targetTurns) * EFFICIENCY.perExtraTurn,
     );
-    efficiencyItems.push({
-      component: 'efficiency',
-      kind: 'fix',
-      text: `${turnCount} turns against a target of ${scenario.targetTurns}`,
-      points: efficiency,
-      turn: undefined,
-      choiceId: undefined,
-    });
+    efficiencyItems.push(item('efficiency', 'fix', 'over-target', pace, efficiency));
   } else if (process.missedCues === 0 && turnCount > 0) {
     efficiency = EFFICIENCY.onTarget;
-    efficiencyItems.push({
-      component: 'efficiency',
-      kind: 'well',
-      text: `Done in ${turnCount} turns (target ${scenario.targetTurns}) without rushing past the patient\u2019s feelings`,
-      points: efficiency,
-      turn: undefined,
-      choiceId: undefined,
-    });
+    efficiencyItems.push(item('efficiency', 'well', 'on-target', pace, efficiency));
   }
 
   const breaches: BreachView[] = ctx.breaches.flatMap((b) => {
@@ -419,27 +479,32 @@ export function scoreAttempt(
     if (!rule) return [];
     const entry = ctx.log.find((e) => e.turn === b.turn);
     const choiceText = choiceOf(bundle, entry?.nodeId ?? '', b.choiceId)?.text ?? '';
-    return [{ ...rule, ruleId: b.ruleId, turn: b.turn, choiceId: b.choiceId, choiceText }];
+    return [
+      {
+        ruleId: b.ruleId,
+        severity: rule.severity,
+        statement: rule.statement,
+        source: rule.source,
+        turn: b.turn,
+        choiceId: b.choiceId,
+        choiceText,
+      },
+    ];
   });
-  const hardFail = breaches.some((b) => b.severity === 'hard-fail');
-  const complianceItems: ScoreItem[] = breaches.map((b) => ({
-    component: 'compliance',
-    kind: 'fix',
-    text: `${b.severity === 'hard-fail' ? 'Hard fail' : 'Warning'}: ${b.statement} (${b.source})`,
-    points: 0,
-    turn: b.turn,
-    choiceId: b.choiceId,
-  }));
-  if (breaches.length === 0 && turnCount > 0) {
-    complianceItems.push({
-      component: 'compliance',
-      kind: 'well',
-      text: 'No rule was broken',
-      points: 0,
-      turn: undefined,
-      choiceId: undefined,
-    });
+  const hardFailBreach = breaches.find((b) => b.severity === 'hard-fail');
+  const complianceItems: ScoreItem[] = breaches.map((b) =>
+    item('compliance', 'fix', 'breach', { ruleId: b.ruleId, severity: b.severity }, 0, b),
+  );
+  let compliance = 0;
+  for (const b of breaches) {
+    if (b.severity !== 'warning') continue;
+    compliance -= PENALTY.warningOnTotal;
+    complianceItems.push(
+      item('compliance', 'fix', 'warning-on-total', { ruleId: b.ruleId }, -PENALTY.warningOnTotal, b),
+    );
   }
+  if (breaches.length === 0 && turnCount > 0)
+    complianceItems.push(item('compliance', 'well', 'no-breach', NONE, 0));
 
   const components = {
     resolution: Math.round(resolution.value),
@@ -450,21 +515,52 @@ export function scoreAttempt(
     WEIGHTS.resolution * resolution.value +
     WEIGHTS.experience * experienceValue +
     WEIGHTS.process * process.value +
-    efficiency;
-  let total = Math.round(clamp(weighted, 0, 100));
-  if (hardFail) total = Math.min(total, HARD_FAIL_CAP);
+    efficiency +
+    compliance;
+  const uncapped = Math.round(clamp(weighted, 0, 100));
+  const outcome = scenario.endings[ctx.nodeId]?.outcome;
+  const binding = capsFor(scenario.passMark, breaches, outcome)
+    .filter((c) => c.cap < uncapped)
+    .sort((a, b) => a.cap - b.cap)[0];
+  const total = binding ? binding.cap : uncapped;
+  if (binding) {
+    complianceItems.push(
+      item(
+        'compliance',
+        'fix',
+        'cap',
+        { reason: binding.reason, cap: binding.cap, before: uncapped },
+        total - uncapped,
+      ),
+    );
+  }
+  const hardFail = hardFailBreach !== undefined;
   const band = bandOf(total, hardFail);
+  const passed =
+    !hardFail &&
+    total >= scenario.passMark &&
+    outcome !== 'bad' &&
+    breaches.filter((b) => b.severity === 'warning').length < WARNINGS_THAT_FAIL;
+  const weakest = (Object.entries(components) as [WeightedComponent, number][]).sort(
+    (a, b) => a[1] - b[1],
+  )[0];
   const planBoost = ctx.ledger.planAmount > 0 && ctx.ledger.autopay ? 10 : 0;
 
   return {
     total,
     band,
-    verdict: verdictOf(band, breaches, components),
+    verdict: {
+      band,
+      focus: weakest?.[0] ?? 'process',
+      hardFail: hardFailBreach ? { ruleId: hardFailBreach.ruleId, source: hardFailBreach.source } : undefined,
+      cap: binding?.reason,
+    },
     passMark: scenario.passMark,
-    passed: !hardFail && total >= scenario.passMark,
+    passed,
     hardFail,
     components,
     efficiency,
+    compliance,
     items: [
       ...complianceItems,
       ...resolution.items,

@@ -6,6 +6,7 @@
 
 import type { ChoiceDef } from '../authoring/schema';
 import { changesOfChoice, effectsOfChoice, holds, initialContext, routesAfter } from './compiler';
+import { shownOrder } from './order';
 import type { PatientContext, ScenarioBundle } from './types';
 
 export interface PlayState {
@@ -20,7 +21,16 @@ export function startState(bundle: ScenarioBundle, seed: number): PlayState {
 /** The choices on offer now, in authored order (empty once the conversation has ended). */
 export function offered(bundle: ScenarioBundle, state: PlayState): ChoiceDef[] {
   if (state.done) return [];
-  return (bundle.scenario.nodes[state.ctx.nodeId]?.choices ?? []).filter((c) => holds([c.when], state.ctx));
+  return offeredAt(bundle, state.ctx);
+}
+
+function offeredAt(bundle: ScenarioBundle, ctx: PatientContext): ChoiceDef[] {
+  return (bundle.scenario.nodes[ctx.nodeId]?.choices ?? []).filter((c) => holds([c.when], ctx));
+}
+
+/** The choices on offer at an active node, in the order the trainee sees them (order.ts). */
+export function shownChoices(bundle: ScenarioBundle, ctx: PatientContext): ChoiceDef[] {
+  return shownOrder(offeredAt(bundle, ctx), ctx.seed, ctx.log.length, ctx.nodeId);
 }
 
 export function stepState(bundle: ScenarioBundle, state: PlayState, choice: ChoiceDef): PlayState {

@@ -2,6 +2,7 @@
  * Types shared by the engine and everything that reads it (front end, CLI, tests).
  * The engine's public surface is the session (session.ts); these are the shapes it hands out.
  */
+
 import type {
   EndingDef,
   MeterName,
@@ -11,6 +12,8 @@ import type {
   Setting,
   Technique,
 } from '../authoring/schema';
+import type { Ledger } from './ledger';
+import type { ModelNote } from './patientModel';
 
 export type Meters = Record<MeterName, number>;
 
@@ -20,7 +23,11 @@ export interface ScenarioBundle {
   persona: PersonaDef;
   /** Only the rules the scenario references, keyed by id. */
   rules: Record<string, RuleDef>;
-  /** Stable hash of the scenario, persona and rules: a save or replay code made against other content is detectable. */
+  /**
+   * Stable hash of the structure of the scenario, persona and rules (not their words): a save or replay
+   * code made against content that behaves differently is detectable, and a rewording or translation
+   * keeps them valid.
+   */
   contentHash: string;
 }
 
@@ -38,19 +45,7 @@ export interface ScenarioSummary {
   look: PersonaDef['look'];
 }
 
-export interface Ledger {
-  collected: number;
-  planAmount: number;
-  planMonths: number;
-  autopay: boolean;
-  writtenTerms: boolean;
-  routedToAssistance: number;
-  routedToCoverage: number;
-  corrected: number;
-  waived: number;
-  disputes: number;
-  careDeferred: boolean;
-}
+export type { Ledger } from './ledger';
 
 export interface RuleBreach {
   ruleId: string;
@@ -67,8 +62,8 @@ export interface TurnRecord {
   tags: Technique[];
   before: Meters;
   after: Meters;
-  /** Plain-language notes on why the patient model changed the authored deltas (for coaching). */
-  modelNotes: string[];
+  /** Why the patient model changed the authored deltas (for coaching), as codes with numbers. */
+  modelNotes: ModelNote[];
   rules: string[];
 }
 
@@ -95,7 +90,7 @@ export interface PatientContext {
 
 export interface ChoiceView {
   id: string;
-  /** 1-based, for the number-key shortcut. */
+  /** 1-based position in the shown order (the number-key shortcut); the order comes from the seed. */
   index: number;
   text: string;
 }
@@ -104,19 +99,24 @@ export interface EndingView extends EndingDef {
   id: string;
 }
 
-/** Everything the screen shows at one moment: a pure projection of the actor snapshot. */
-export interface ConversationView {
-  status: 'active' | 'ended';
+interface ViewBase {
   turn: number;
   nodeId: string;
   line: { id: string; text: string };
-  cue: string | undefined;
-  thought: string | undefined;
-  choices: ChoiceView[];
   meters: Meters;
   ledger: Ledger;
-  ending: EndingView | undefined;
 }
+
+/** Everything the screen shows at one moment: a pure projection of the actor snapshot. */
+export type ConversationView =
+  | (ViewBase & {
+      status: 'active';
+      cue: string | undefined;
+      thought: string | undefined;
+      /** In shown order (seeded), not authored order. */
+      choices: ChoiceView[];
+    })
+  | (ViewBase & { status: 'ended'; ending: EndingView });
 
 /** Practice coaches (hints, feedback, rewind); assessment is summative (no help, a pass mark). */
 export type Mode = 'practice' | 'assessment';

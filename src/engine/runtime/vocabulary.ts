@@ -56,6 +56,22 @@ export const EMPATHY_TECHNIQUES: readonly Technique[] = EMPATHY;
 export const ASK_TECHNIQUES: readonly Technique[] = ['clear-ask', 'pressure'];
 export const HARMFUL_TECHNIQUES: readonly Technique[] = HARMFUL;
 
+/**
+ * Talking about the account or money: identity must be verified first (HIPAA), and in the ED the rights
+ * statement comes first (EMTALA).
+ */
+export const ACCOUNT_TALK_TECHNIQUES: readonly Technique[] = [
+  'explain',
+  'show-basis',
+  'clear-ask',
+  'offer-options',
+  'push-financing',
+  'pressure',
+  'threat',
+];
+/** Financing (plans, loans, cards): the financial-assistance screen comes first (HFMA, 501(r)). */
+export const FINANCING_TECHNIQUES: readonly Technique[] = ['offer-options', 'push-financing'];
+
 export const SETTINGS = [
   'front-desk',
   'phone-inbound',
@@ -82,4 +98,6 @@ export const checklistItems = [
   'teach-back',
   'next-steps',
   'privacy',
+  'rights-statement',
 ] as const;
+export type ChecklistItem = (typeof checklistItems)[number];

@@ -5,22 +5,34 @@
  */
 import {
   choiceOf,
+  coachingOf,
   firstNameOf,
   lineTextOf,
   type Mode,
   type ScoreItem,
   type ScoreReport,
 } from '../../engine/runtime';
-import { encodeReplayCode } from '../../engine/runtime/replayCode';
-import { type Component, dollars } from '../../engine/runtime/scoring';
-import type { Session } from '../../engine/runtime/session';
-import type { FinishedAttempt } from '../app';
+import { type Component, monthlyInstalment, WEIGHTS } from '../../engine/runtime/scoring';
+import type { AttemptRecord, ConversationView, ScenarioBundle, TurnRecord } from '../../engine/runtime/types';
+import { type MessageContext, messageContext, modelNoteText, scoreItemText } from '../../i18n/catalogue';
+import { messages } from '../../i18n/en';
 import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';
+import type { FinishedAttempt } from '../types';
+
+type EndedView = Extract<ConversationView, { status: 'ended' }>;
 
 export interface DebriefDeps {
-  session: Session;
+  bundle: ScenarioBundle;
+  view: EndedView;
+  log: readonly TurnRecord[];
+  /** The persona variant the seed picked (feedback can depend on it). */
+  variant: string | undefined;
+  attempt: AttemptRecord;
   report: ScoreReport;
+  /** The code (and link) that reproduces this attempt exactly. */
+  replayCode: string;
+  replayLink: string;
   mode: Mode;
   /** The previous finished attempt at this scenario, for the side-by-side comparison. */
   previous: FinishedAttempt | undefined;
@@ -29,79 +41,73 @@ export interface DebriefDeps {
   onChooseAnother: () => void;
 }
 
-const BAND_LABELS: Record<ScoreReport['band'], string> = {
-  exemplary: 'Exemplary',
-  proficient: 'Proficient',
-  developing: 'Developing',
-  'needs-remediation': 'Needs remediation',
-};
+const COMPONENTS = ['resolution', 'experience', 'process'] as const;
+const dollars = messages.money;
 
-const COMPONENTS: { key: 'resolution' | 'experience' | 'process'; label: string; explain: string }[] = [
-  {
-    key: 'resolution',
-    label: 'Financial resolution (35%)',
-    explain:
-      'Money paid or committed up to what is appropriately owed, plus money routed to assistance, coverage or a correction. Collecting what is not owed, waivers, disputes and held-up care subtract.',
-  },
-  {
-    key: 'experience',
-    label: 'Patient experience (35%)',
-    explain: '60% the patient\u2019s trust at the end, 40% how calm they were (100 minus stress).',
-  },
-  {
-    key: 'process',
-    label: 'Process (30%)',
-    explain:
-      'The steps this conversation needs (AIDET, verification, a clear ask, options, teach-back...), empathy within a turn of each emotional cue; warnings and harmful techniques subtract.',
-  },
-];
-
-function itemLine(item: ScoreItem): HTMLElement {
+function itemLine(item: ScoreItem, words: MessageContext): HTMLElement {
   const points = item.points !== 0 ? ` (${signed(item.points)})` : '';
   return h(
     'li',
     { class: item.kind },
-    `${item.text}${points}`,
+    `${scoreItemText(messages, item, words)}${points}`,
     item.turn ? h('a', { href: `#turn-${item.turn}`, class: 'turn-link' }, ` turn ${item.turn}`) : null,
   );
 }
 
-function componentsSection(report: ScoreReport): HTMLElement {
+/** This attempt's arithmetic, from the scoring constants and the report's own numbers. */
+function formulaLine(report: ScoreReport): string {
+  const c = report.components;
+  const terms = COMPONENTS.map((k) => `${WEIGHTS[k].toFixed(2)} \u00d7 ${c[k]} ${k}`).join(' + ');
+  const pace = report.efficiency ? ` ${signed(report.efficiency)} for pace` : '';
+  const warnings = report.compliance ? ` ${signed(report.compliance)} for broken rules` : '';
+  const cap = report.items.find((i) => i.code === 'cap');
+  const capped =
+    cap?.code === 'cap'
+      ? `, capped at ${cap.params.cap} (${messages.cap[cap.params.reason](cap.params.cap).toLowerCase()})`
+      : '';
+  return `${terms}${pace}${warnings}${capped} = ${report.total}.`;
+}
+
+function componentsSection(report: ScoreReport, words: MessageContext): HTMLElement {
   const group = (component: Component): ScoreItem[] => report.items.filter((i) => i.component === component);
   const efficiency = group('efficiency');
+  const compliance = group('compliance');
   return h(
     'section',
     { 'aria-labelledby': 'components-heading' },
     h('h2', { id: 'components-heading' }, 'Where the score came from'),
+    h('p', { class: 'muted', 'data-testid': 'score-formula' }, formulaLine(report)),
     h(
-      'p',
-      { class: 'muted' },
-      `0.35 × resolution + 0.35 × experience + 0.30 × process${report.efficiency ? ` ${signed(report.efficiency)} for pace` : ''}${report.hardFail ? ', capped at 49 by the compliance failure' : ''} = ${report.total}.`,
+      'details',
+      { class: 'component', 'data-component': 'formula' },
+      h('summary', {}, h('span', {}, 'How every attempt is scored')),
+      h('ul', { class: 'items' }, ...messages.formula.map((line) => h('li', {}, line))),
     ),
-    ...COMPONENTS.map(({ key, label, explain }) =>
+    h('ul', { class: 'items', 'data-component': 'compliance' }, ...compliance.map((i) => itemLine(i, words))),
+    ...COMPONENTS.map((key) =>
       h(
         'details',
         { class: 'component', 'data-component': key },
         h(
           'summary',
           {},
-          h('span', {}, label),
+          h('span', {}, messages.component[key].label),
           h('strong', { class: 'component__value' }, report.components[key]),
         ),
-        h('p', { class: 'muted' }, explain),
-        h('ul', { class: 'items' }, ...group(key).map(itemLine)),
+        h('p', { class: 'muted' }, messages.component[key].explain),
+        h('ul', { class: 'items' }, ...group(key).map((i) => itemLine(i, words))),
       ),
     ),
-    efficiency.length ? h('ul', { class: 'items' }, ...efficiency.map(itemLine)) : null,
+    efficiency.length ? h('ul', { class: 'items' }, ...efficiency.map((i) => itemLine(i, words))) : null,
   );
 }
 
-function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
-  const { ledger } = session.view();
+function outcomeSection(view: EndedView, report: ScoreReport): HTMLElement {
+  const { ledger } = view;
   const lines = [
     `Collected today: ${dollars(ledger.collected)}`,
     ledger.planAmount > 0
-      ? `Committed on a plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months (${dollars(Math.ceil(ledger.planAmount / Math.max(ledger.planMonths, 1)))} a month)${ledger.autopay ? ', autopay' : ''}${ledger.writtenTerms ? ', terms in writing' : ''}`
+      ? `Committed on a plan: ${dollars(ledger.planAmount)} over ${ledger.planMonths} months (${dollars(monthlyInstalment(ledger))} a month)${ledger.autopay ? ', autopay' : ''}${ledger.writtenTerms ? ', terms in writing' : ''}`
       : 'No payment plan',
     ledger.routedToAssistance > 0
       ? `Routed to financial assistance: ${dollars(ledger.routedToAssistance)}`
@@ -124,19 +130,15 @@ function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
   );
 }
 
-function comparisonSection(
-  previous: FinishedAttempt,
-  session: Session,
-  report: ScoreReport,
-  mode: Mode,
-): HTMLElement {
-  const now = session.attempt().choices;
+function comparisonSection(previous: FinishedAttempt, deps: DebriefDeps): HTMLElement {
+  const { report, mode } = deps;
+  const now = deps.attempt.choices;
   const before = previous.attempt.choices;
   const diverged = now.findIndex((c, i) => before[i] !== c);
   const rows: [string, string | number, string | number][] = [
     ['Mode', previous.mode, mode],
     ['Score', previous.report.total, report.total],
-    ['Ending', previous.endingTitle, session.view().ending?.title ?? ''],
+    ['Ending', previous.endingTitle, deps.view.ending.title],
     ['Financial resolution', previous.report.components.resolution, report.components.resolution],
     ['Patient experience', previous.report.components.experience, report.components.experience],
     ['Process', previous.report.components.process, report.components.process],
@@ -179,9 +181,7 @@ function comparisonSection(
   );
 }
 
-function replayCodeSection(session: Session): HTMLElement {
-  const code = encodeReplayCode(session.bundle, session.attempt());
-  const link = `${location.origin}${location.pathname}#replay=${code}`;
+function replayCodeSection(code: string, link: string): HTMLElement {
   const status = h('span', { class: 'muted', 'aria-live': 'polite' });
   const copy = h('button', { class: 'btn btn--ghost btn--small', type: 'button' }, 'Copy link');
   copy.addEventListener('click', () => {
@@ -208,11 +208,11 @@ function replayCodeSection(session: Session): HTMLElement {
 }
 
 export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void {
-  const { session, report } = deps;
-  const { scenario, persona, rules } = session.bundle;
-  const view = session.view();
+  const { bundle, view, report, log } = deps;
+  const { scenario, persona, rules } = bundle;
+  const { ending } = view;
   const firstName = firstNameOf(persona);
-  const log = session.log();
+  const words = messageContext(bundle);
 
   const breaches = report.breaches.map((b) =>
     h(
@@ -227,16 +227,17 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
 
   const turns = log.map((turn) => ({
     turn,
-    choice: choiceOf(session.bundle, turn.nodeId, turn.choiceId),
-    line: lineTextOf(session.bundle, turn.nodeId, turn.lineId),
+    choice: choiceOf(bundle, turn.nodeId, turn.choiceId),
+    line: lineTextOf(bundle, turn.nodeId, turn.lineId),
+    coaching: coachingOf(bundle, { variant: deps.variant, log }, turn),
   }));
-  const chartTurns = turns.map(({ turn, choice }) => ({
+  const chartTurns = turns.map(({ turn, choice, coaching }) => ({
     turn,
     choiceText: choice?.text ?? turn.choiceId,
-    feedback: choice?.feedback ?? '',
+    feedback: coaching.feedback,
   }));
 
-  const transcript = turns.map(({ turn, choice, line }) => {
+  const transcript = turns.map(({ turn, choice, line, coaching }) => {
     const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
@@ -249,8 +250,8 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         `Stress ${turn.before.stress} → ${turn.after.stress} (${signed(turn.after.stress - turn.before.stress)}), trust ${turn.before.trust} → ${turn.after.trust} (${signed(turn.after.trust - turn.before.trust)})`,
         turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
-      h('p', {}, choice?.feedback ?? ''),
-      ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, note)),
+      h('p', {}, coaching.feedback),
+      ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       ...broken.map((r) =>
         h(
           'p',
@@ -258,7 +259,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           `${r.severity === 'hard-fail' ? 'Broke (hard fail)' : 'Broke (warning)'}: ${r.statement} Source: ${r.source}`,
         ),
       ),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      coaching.better ? h('p', {}, h('strong', {}, 'Stronger: '), coaching.better) : null,
       h(
         'button',
         { class: 'btn btn--ghost btn--small', type: 'button', onclick: () => deps.onReplayFrom(turn.turn) },
@@ -301,28 +302,28 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         h(
           'div',
           {},
-          h('h2', {}, `${BAND_LABELS[report.band]} · ${view.ending?.title ?? ''}`),
-          h('p', {}, report.verdict),
+          h('h2', {}, `${messages.band[report.band]} · ${ending.title}`),
+          h('p', {}, messages.verdict(report.verdict)),
           assessed,
-          h('p', { class: 'muted' }, view.ending?.summary ?? ''),
+          h('p', { class: 'muted' }, ending.summary),
         ),
       ),
-      deps.previous ? comparisonSection(deps.previous, session, report, deps.mode) : null,
-      componentsSection(report),
+      deps.previous ? comparisonSection(deps.previous, deps) : null,
+      componentsSection(report, words),
       h(
         'section',
         { 'aria-labelledby': 'rules-heading' },
         h('h2', { id: 'rules-heading' }, 'Rules'),
         ...(breaches.length ? breaches : [h('p', {}, 'No rule was broken.')]),
       ),
-      outcomeSection(session, report),
+      outcomeSection(view, report),
       h(
         'section',
         { 'aria-labelledby': 'transcript-heading' },
         h('h2', { id: 'transcript-heading' }, 'Transcript with feedback'),
         h('ol', { class: 'turns' }, ...transcript),
       ),
-      replayCodeSection(session),
+      replayCodeSection(deps.replayCode, deps.replayLink),
       h(
         'div',
         { class: 'actions' },
@@ -333,7 +334,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           'Choose another scenario',
         ),
       ),
-      h('p', { class: 'muted' }, `Seed ${session.seed} · content ${session.bundle.contentHash}`),
+      h('p', { class: 'muted' }, `Seed ${deps.attempt.seed} · content ${bundle.contentHash}`),
     ),
   );
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
