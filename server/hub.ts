@@ -546,6 +546,11 @@ export class ClassroomHub implements RoomListener {
     this.io.to(HOSTS(room.code)).emit('facilitator', facilitatorState(room, this.observers(room)));
   }
 
+  /** Whether any page has the room open (a phone, the projector, the facilitator). */
+  isWatched(room: Room): boolean {
+    return (this.io?.sockets.adapter.rooms.get(PUBLIC(room.code))?.size ?? 0) > 0;
+  }
+
   close(): void {
     for (const timer of this.pendingProgress.values()) clearTimeout(timer);
     this.pendingProgress.clear();

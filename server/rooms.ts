@@ -13,6 +13,8 @@ import type { RoomRecord, Storage } from './storage/storage';
 
 /** Open rooms one server keeps; creating more is refused with a clear message. */
 export const MAX_OPEN_ROOMS = 500;
+/** A room nobody is connected to and nothing happened in for this long is ended (its code stops working). */
+export const IDLE_ROOM_MS = 2 * 60 * 60 * 1000;
 
 export class RoomCreationError extends Error {}
 
@@ -113,6 +115,29 @@ export class Rooms {
 
   all(): Room[] {
     return [...this.live.values()];
+  }
+
+  /**
+   * Ends rooms left open with nobody in them for IDLE_ROOM_MS (a forgotten session should not keep a
+   * join code alive for ever), and lets go of ended rooms nobody is looking at (storage still has them).
+   */
+  async sweep(isWatched: (room: Room) => boolean): Promise<{ ended: string[]; unloaded: string[] }> {
+    const ended: string[] = [];
+    const unloaded: string[] = [];
+    const now = this.clock.now();
+    for (const room of [...this.live.values()]) {
+      if (isWatched(room)) continue;
+      if (room.step === 'ended') {
+        room.close();
+        room.play.dispose();
+        this.live.delete(room.code);
+        unloaded.push(room.code);
+      } else if (now - room.lastActivity >= IDLE_ROOM_MS) {
+        const result = await room.submit((_r, at) => ({ type: 'end', at }));
+        if (result.ok) ended.push(room.code);
+      }
+    }
+    return { ended, unloaded };
   }
 
   close(): void {

@@ -20,6 +20,7 @@ import type { Storage } from './storage/storage';
 
 /** The biggest message a page may send (bytes); a bigger one drops its connection. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export interface ServerConfig {
   host: string;
@@ -100,6 +101,17 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     http.listen(config.port, config.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const sweeper = setInterval(() => {
+    rooms
+      .sweep((room) => hub.isWatched(room))
+      .then(
+        ({ ended }) => {
+          for (const code of ended) log(`room ${code} ended after two hours with nobody in it`);
+        },
+        (error: unknown) => log(`sweeping idle rooms failed: ${String(error)}`),
+      );
+  }, SWEEP_EVERY_MS);
+  sweeper.unref();
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const url = `http://${wildcard ? '127.0.0.1' : urlHost(config.host)}:${port}`;
   if (!publicUrl)
@@ -112,6 +124,7 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     restoredRooms,
     rooms,
     async close() {
+      clearInterval(sweeper);
       hub.close();
       rooms.close();
       await new Promise<void>((resolve) => {

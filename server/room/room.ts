@@ -72,6 +72,7 @@ export class Room {
   private seq = 0;
   private committedSeq = 0;
   private committed: RoomState;
+  private lastStoredAt: number;
   private timer: NodeJS.Timeout | undefined;
   /** Open connections per seat: presence is not part of the record, it is rebuilt as phones reconnect. */
   private readonly connections = new Map<string, number>();
@@ -90,6 +91,7 @@ export class Room {
     this.actor = createActor(createRoomMachine(play), { input: { voteMs: record.voteMs } });
     this.actor.start();
     this.committed = this.stateOf(this.actor.getSnapshot());
+    this.lastStoredAt = record.createdAt;
   }
 
   private stateOf(snapshot: Snapshot): RoomState {
@@ -124,6 +126,7 @@ export class Room {
         );
       }
       room.apply(event);
+      room.lastStoredAt = event.at;
     }
     room.committedSeq = room.seq;
     room.committed = room.live;
@@ -134,6 +137,11 @@ export class Room {
 
   get code(): string {
     return this.record.code;
+  }
+
+  /** When the room last stored an event (or was created): idle rooms are closed by the sweep. */
+  get lastActivity(): number {
+    return this.lastStoredAt;
   }
 
   /** The number of events stored: every view carries it as its version. */
@@ -197,6 +205,7 @@ export class Room {
     if (seq > this.committedSeq) {
       this.committedSeq = seq;
       this.committed = this.stateOf(snapshot);
+      this.lastStoredAt = event.at;
     }
     if (event.type === 'open-vote' || event.type === 'rewind') this.watchOutlook();
     this.listener.changed(this, event);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioPlay } from '../../../server/engine';
 import type { RoomEvent } from '../../../server/room/machine';
 import { Room, type RoomListener } from '../../../server/room/room';
+import { IDLE_ROOM_MS, Rooms } from '../../../server/rooms';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
 import type { RoomRecord, Storage } from '../../../server/storage/storage';
 import { shippedBundle, tempDir } from '../../classroom/server';
@@ -143,5 +144,43 @@ describe('SQLite storage', () => {
     expect((await reopened.room('ROOMB3'))?.endedAt).toBe(999);
     expect(await reopened.hasRoom('NOPE22')).toBe(false);
     await reopened.close();
+  });
+});
+
+describe('idle rooms', () => {
+  it('ends a room left with nobody in it for two hours, then lets it go; storage still has it', async () => {
+    const clock = { now: () => 1_000_000 };
+    const storage = await openSqliteStorage(tempDir('sweep'));
+    const library = new Map([[bundle.scenario.id, bundle]]);
+    const listener: RoomListener = {
+      changed: () => undefined,
+      outlookReady: () => undefined,
+      failed: () => undefined,
+    };
+    const rooms = new Rooms(storage, library, listener, clock, () => undefined);
+    const { room: quiet } = await rooms.create({
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 3,
+      voteMs: 30_000,
+    });
+    const { room: watched } = await rooms.create({
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 4,
+      voteMs: 30_000,
+    });
+    const isWatched = (room: Room) => room === watched;
+
+    clock.now = () => 1_000_000 + IDLE_ROOM_MS - 1;
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [], unloaded: [] });
+    clock.now = () => 1_000_000 + IDLE_ROOM_MS;
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [quiet.code], unloaded: [] });
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [], unloaded: [quiet.code] });
+    expect(rooms.all()).toEqual([watched]);
+    const reloaded = await rooms.find(quiet.code);
+    expect(reloaded?.step).toBe('ended');
+    rooms.close();
+    await storage.close();
   });
 });
