@@ -12,6 +12,13 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game, and the classroom's pages (server/): facilitator, projector and the phone's join page.
+      input: {
+        index: 'index.html',
+        facilitator: 'classroom/facilitator.html',
+        projector: 'classroom/projector.html',
+        join: 'classroom/join.html',
+      },
       output: {
         // Phaser is a large fixed cost that changes rarely: its own chunk caches across our releases.
         codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
