@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          // tests/fuzz: generated bad input at every entry point, bounded by a fixed number of runs.
+          include: ['tests/unit/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
           environment: 'node',
           // Exhaustive analysis of a scenario takes seconds on two busy cores; a hang still fails.
           testTimeout: 60_000,

@@ -6,6 +6,7 @@ import { LMS_CONFIG_ID } from './lms/config';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
+import { replayCodeFromHash, seedFromSearch } from './ui/links';
 import { loadSettings } from './ui/settings';
 import { installTestHooks } from './ui/testHooks';
 
@@ -15,22 +16,6 @@ function element(id: string): HTMLElement {
   return el;
 }
 
-/** `?seed=N` fixes the patient for every attempt; anything else in it is reported, never fatal. */
-function seedFromUrl(): { seed: number | undefined; problem: string | undefined } {
-  const raw = new URLSearchParams(window.location.search).get('seed');
-  if (raw === null) return { seed: undefined, problem: undefined };
-  const seed = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (seed >= 1) return { seed, problem: undefined };
-  return {
-    seed: undefined,
-    problem:
-      'The seed in this link is not a whole number from 1 to 9999999, so each attempt draws its own patient.',
-  };
-}
-
-const DAMAGED_LINK =
-  'This replay link is damaged (part of it may have been lost when it was copied). Ask for the code itself and paste it on the scenario list.';
-
 async function main(): Promise<void> {
   // An LMS package's index.html carries a launch config; only then is the LMS adapter loaded.
   const lmsConfig = document.getElementById(LMS_CONFIG_ID)?.textContent;
@@ -38,7 +23,7 @@ async function main(): Promise<void> {
     ? await (await import('./lms/launch')).connectLms(window, lmsConfig, bundledContent)
     : undefined;
   const [game, store] = await Promise.all([createGame(element('game')), lms?.store ?? openProgressStore()]);
-  const url = seedFromUrl();
+  const url = seedFromSearch(window.location.search);
   const app = new App({
     game,
     overlay: element('overlay'),
@@ -59,18 +44,11 @@ async function main(): Promise<void> {
    * a damaged link or code is explained on the title screen and the app carries on.
    */
   const openFromHash = async (): Promise<boolean> => {
-    const hash = window.location.hash;
-    if (!hash.startsWith('#replay=')) return false;
+    const link = replayCodeFromHash(window.location.hash);
+    if (!link) return false;
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-    let code: string;
-    try {
-      code = decodeURIComponent(hash.slice('#replay='.length));
-    } catch {
-      await app.showTitle(DAMAGED_LINK);
-      return true;
-    }
-    const reason = await app.playing.openReplayCode(code);
-    if (reason) await app.showTitle(reason);
+    const problem = 'problem' in link ? link.problem : await app.playing.openReplayCode(link.code);
+    if (problem) await app.showTitle(problem);
     return true;
   };
   window.addEventListener('hashchange', () => void openFromHash());
