@@ -1,5 +1,6 @@
 /** Entry point: start the renderer, then the shell on the title screen. */
 import Phaser from 'phaser';
+import { bundledContent } from './content/catalog';
 import { createGame } from './game/createGame';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
@@ -19,29 +20,41 @@ function seedFromUrl(): number | undefined {
   return Number.isInteger(seed) && seed > 0 ? seed : undefined;
 }
 
+/** A `#replay=` code in the URL; a malformed escape is passed through raw for the decoder to reject. */
+function replayCodeInUrl(): string | undefined {
+  const code = /^#replay=(.+)$/.exec(window.location.hash)?.[1];
+  if (!code) return undefined;
+  try {
+    return decodeURIComponent(code);
+  } catch {
+    return code;
+  }
+}
+
 async function main(): Promise<void> {
   const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
-  const app = new App(
+  const app = new App({
     game,
-    element('overlay'),
-    new Announcer(element('announcer')),
+    overlay: element('overlay'),
+    noticeBar: element('notice-bar'),
+    announcer: new Announcer(element('announcer')),
     store,
-    loadSettings(),
-    seedFromUrl(),
-  );
-  if (__TEST_HOOKS__) installTestHooks(app, Phaser);
-  const replayCodeInUrl = (): string | undefined => {
-    const code = /^#replay=(.+)$/.exec(window.location.hash)?.[1];
-    return code ? decodeURIComponent(code) : undefined;
-  };
-  // A replay link pasted into an open tab changes only the hash: open it without a reload.
-  window.addEventListener('hashchange', () => {
-    const code = replayCodeInUrl();
-    if (code) void app.openReplayCode(code);
+    content: bundledContent,
+    settings: loadSettings(),
+    fixedSeed: seedFromUrl(),
   });
-  const code = replayCodeInUrl();
-  if (code) await app.openReplayCode(code);
-  else await app.showTitle();
+  if (__TEST_HOOKS__) installTestHooks(app, Phaser);
+  // A replay link pasted into an open tab changes only the hash: open it without a reload, then clear the
+  // hash so the same link pasted again is a change too.
+  const openFromHash = async (): Promise<boolean> => {
+    const code = replayCodeInUrl();
+    if (!code) return false;
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    await app.playing.openReplayCode(code);
+    return true;
+  };
+  window.addEventListener('hashchange', () => void openFromHash());
+  if (!(await openFromHash())) await app.showTitle();
   performance.mark('good-terms:title-interactive');
 }
 

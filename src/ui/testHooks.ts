@@ -105,7 +105,7 @@ export function liveCounts(app: App, phaser: typeof Phaser): LiveCounts {
     sceneListeners: sum((s) => countListeners(s.sys.events)),
     textures: app.game.textures.getTextureKeys().length,
     glTextures: Array.isArray(renderer.glTextureWrappers) ? renderer.glTextureWrappers.length : 0,
-    actorListeners: app.session?.listenerCount() ?? 0,
+    actorListeners: app.playing.session?.listenerCount() ?? 0,
     openSessionListeners: Session.openListenerCount(),
     overlayNodes: elementsIn('overlay'),
     announcerNodes,
@@ -124,16 +124,16 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
       return type === phaser.WEBGL ? 'webgl' : type === phaser.CANVAS ? 'canvas' : 'other';
     },
     get nodeId() {
-      return app.session?.context().nodeId;
+      return app.playing.session?.context().nodeId;
     },
     get meters() {
-      return app.session?.view().meters;
+      return app.playing.session?.view().meters;
     },
     get turn() {
-      return app.session?.view().turn;
+      return app.playing.session?.view().turn;
     },
     get line() {
-      return app.session?.view().line.text;
+      return app.playing.session?.view().line.text;
     },
     get liveObjects() {
       return app.game.scene.getScenes(true).reduce((n, s) => n + s.children.length, 0);

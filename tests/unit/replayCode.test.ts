@@ -26,7 +26,9 @@ describe('replay codes', () => {
       ...Session.start(fixtureBundle(), 2).attempt(),
       choices: ['cold'],
     });
-    const edited = loadEditedMini((t) => t.replace('Curt.', 'Curt and cold.'));
+    const edited = loadEditedMini((t) =>
+      t.replace('effects: { stress: 30, trust: -10 }', 'effects: { stress: 25, trust: -10 }'),
+    );
     if (!edited.ok) throw new Error('edit failed');
     expect(() => decodeReplayCode(code, edited.bundle)).toThrow(/another version of "Mini copay"/);
   });

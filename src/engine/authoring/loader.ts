@@ -6,7 +6,7 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
-import { hashContent } from './hash';
+import { hashStructure } from './hash';
 import {
   type Condition,
   type PersonaDef,
@@ -320,7 +320,7 @@ export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): S
   const rules = Object.fromEntries(
     [...ruleIds].sort().flatMap((id) => (catalogues.rules[id] ? [[id, catalogues.rules[id]]] : [])),
   );
-  return { scenario, persona, rules, contentHash: hashContent({ scenario, persona, rules }) };
+  return { scenario, persona, rules, contentHash: hashStructure({ scenario, persona, rules }) };
 }
 
 export type ScenarioLoad =

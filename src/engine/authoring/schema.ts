@@ -3,6 +3,7 @@
  * It is the runtime truth; the editor JSON Schema is generated from it, never written by hand.
  */
 import { z } from 'zod';
+import { LEDGER_FIELDS, LEDGER_KEYS, type LedgerChange, type LedgerField } from '../runtime/ledger';
 import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from '../runtime/vocabulary';
 
 export * from '../runtime/vocabulary';
@@ -24,22 +25,27 @@ export const conditionSchema = z
   .strict();
 export type Condition = z.infer<typeof conditionSchema>;
 
+/** A choice's `ledger:` block, derived from the one declaration of the ledger (runtime/ledger.ts). */
 const ledgerChangeSchema = z
-  .object({
-    collected: z.number().min(0).optional().describe('dollars paid today'),
-    planAmount: z.number().min(0).optional().describe('total dollars committed to a payment plan'),
-    planMonths: z.number().int().min(1).max(480).optional(),
-    autopay: z.boolean().optional(),
-    writtenTerms: z.boolean().optional(),
-    routedToAssistance: z.number().min(0).optional().describe('dollars routed to financial assistance'),
-    routedToCoverage: z.number().min(0).optional().describe('dollars routed to insurance or other coverage'),
-    corrected: z.number().min(0).optional().describe('dollars removed by fixing a billing error'),
-    waived: z.number().min(0).optional().describe('dollars waived without a financial-need determination'),
-    disputes: z.number().int().min(0).optional().describe('disputes or complaints the patient opens'),
-    careDeferred: z.boolean().optional().describe('today\u2019s care was held up or refused'),
-  })
+  .object(
+    Object.fromEntries(
+      LEDGER_KEYS.map((key) => {
+        const { type, describe } = LEDGER_FIELDS[key];
+        const base =
+          type === 'flag'
+            ? z.boolean()
+            : type === 'money'
+              ? z.number().min(0)
+              : type === 'months'
+                ? z.number().int().min(1).max(480)
+                : z.number().int().min(0);
+        return [key, base.optional().describe(describe)];
+      }),
+    ) as unknown as { [K in LedgerField]: z.ZodOptional<z.ZodType<Exclude<LedgerChange[K], undefined>>> },
+  )
   .strict();
-export type LedgerChange = z.infer<typeof ledgerChangeSchema>;
+
+export type { LedgerChange };
 
 export const choiceSchema = z
   .object({

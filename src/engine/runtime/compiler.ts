@@ -15,11 +15,12 @@
  * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
-import type { ChoiceDef, Condition, LedgerChange, NodeDef } from '../authoring/schema';
+import type { ChoiceDef, Condition, NodeDef } from '../authoring/schema';
+import { applyLedger, EMPTY_LEDGER } from './ledger';
 import { choiceOf } from './lookup';
 import { applyChoice } from './patientModel';
 import { pickWeighted } from './rng';
-import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
+import type { Meters, PatientContext, ScenarioBundle } from './types';
 
 /**
  * Each choice is its own event type, so XState finds a choice's transitions by a map lookup instead of
@@ -37,20 +38,6 @@ export type PatientCue =
 export interface PatientInput {
   seed: number;
 }
-
-export const EMPTY_LEDGER: Ledger = {
-  collected: 0,
-  planAmount: 0,
-  planMonths: 0,
-  autopay: false,
-  writtenTerms: false,
-  routedToAssistance: 0,
-  routedToCoverage: 0,
-  corrected: 0,
-  waived: 0,
-  disputes: 0,
-  careDeferred: false,
-};
 
 /** Where the conversation stands: the node (or ending) and the line the patient is saying. */
 export type Arrival = Pick<PatientContext, 'nodeId' | 'lineId' | 'rng'>;
@@ -72,24 +59,6 @@ export function holds(conditions: readonly (Condition | undefined)[], ctx: Patie
 
 const inBand = (value: number, band: Condition['stress']): boolean =>
   !band || ((band.gte === undefined || value >= band.gte) && (band.lte === undefined || value <= band.lte));
-
-/** Sums take amounts; plan terms and yes/no facts take the latest value (a new plan replaces the old). */
-export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): Ledger {
-  if (!change) return ledger;
-  return {
-    collected: ledger.collected + (change.collected ?? 0),
-    planAmount: change.planAmount ?? ledger.planAmount,
-    planMonths: change.planMonths ?? ledger.planMonths,
-    autopay: change.autopay ?? ledger.autopay,
-    writtenTerms: change.writtenTerms ?? ledger.writtenTerms,
-    routedToAssistance: ledger.routedToAssistance + (change.routedToAssistance ?? 0),
-    routedToCoverage: ledger.routedToCoverage + (change.routedToCoverage ?? 0),
-    corrected: ledger.corrected + (change.corrected ?? 0),
-    waived: ledger.waived + (change.waived ?? 0),
-    disputes: ledger.disputes + (change.disputes ?? 0),
-    careDeferred: change.careDeferred ?? ledger.careDeferred,
-  };
-}
 
 /** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
 function pickLine(node: NodeDef, nodeId: string, state: PatientState, rng: number): Arrival {
@@ -242,23 +211,6 @@ export function changesOfChoice(
   return Object.assign(arrivalAt(bundle, target, effects, ctx.rng), effects);
 }
 
-/**
- * Guards and then the action of one choice event ask for the same (context, choice) result in a row,
- * so a single-entry cache is enough; contexts are immutable, so identity is a safe key.
- */
-let lastEffects: { ctx: PatientContext; choiceId: string; effects: ChoiceEffects } | undefined;
-function memoisedEffects(
-  bundle: ScenarioBundle,
-  ctx: PatientContext,
-  nodeId: string,
-  choiceId: string,
-): ChoiceEffects {
-  if (lastEffects?.ctx === ctx && lastEffects.choiceId === choiceId) return lastEffects.effects;
-  const effects = effectsOfChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId));
-  lastEffects = { ctx, choiceId, effects };
-  return effects;
-}
-
 function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
   const choice = choiceOf(bundle, nodeId, choiceId);
   if (!choice) throw new Error(`compiled machine refers to missing choice ${nodeId}/${choiceId}`);
@@ -267,6 +219,18 @@ function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string):
 
 export function compileScenario(bundle: ScenarioBundle) {
   const { scenario } = bundle;
+  /**
+   * Guards and then the action of one choice event ask for the same (context, choice) result in a row,
+   * so a single-entry cache is enough; contexts are immutable, so identity is a safe key. It belongs to
+   * this machine: machines for other scenarios (a server runs many) never share or retain it.
+   */
+  let lastEffects: { ctx: PatientContext; choiceId: string; effects: ChoiceEffects } | undefined;
+  const memoisedEffects = (ctx: PatientContext, nodeId: string, choiceId: string): ChoiceEffects => {
+    if (lastEffects?.ctx === ctx && lastEffects.choiceId === choiceId) return lastEffects.effects;
+    const effects = effectsOfChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId));
+    lastEffects = { ctx, choiceId, effects };
+    return effects;
+  };
   const machineSetup = setup({
     types: {
       context: {} as PatientContext,
@@ -281,11 +245,11 @@ export function compileScenario(bundle: ScenarioBundle) {
         params: { nodeId: string; choiceId: string; offeredWhen: Condition[]; routeWhen: Condition[] },
       ) =>
         holds(params.offeredWhen, context) &&
-        holds(params.routeWhen, memoisedEffects(bundle, context, params.nodeId, params.choiceId)),
+        holds(params.routeWhen, memoisedEffects(context, params.nodeId, params.choiceId)),
     },
     actions: {
       applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string; target: string }) => {
-        const effects = memoisedEffects(bundle, context, params.nodeId, params.choiceId);
+        const effects = memoisedEffects(context, params.nodeId, params.choiceId);
         return changesOfChoice(bundle, context, effects, params.target);
       }),
       cueReaction: emit(({ context }) => {

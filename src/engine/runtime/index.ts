@@ -5,8 +5,9 @@
  */
 
 export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from '../authoring/schema';
-export { EMPTY_LEDGER, type PatientCue } from './compiler';
+export type { PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
+export { EMPTY_LEDGER } from './ledger';
 export { choiceOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';

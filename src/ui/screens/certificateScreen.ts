@@ -1,17 +1,22 @@
 /** The certificate of completion: a printable page (print CSS fits A4 and Letter). */
 
-import { loadCurriculum } from '../../content/catalog';
+import type { CurriculumLoad } from '../../content/source';
 import { type AttemptSummary, certificateData, type Profile } from '../../progress';
 import { h } from '../dom';
-import { scenarioTitles } from './progressScreen';
 
-export function renderCertificate(
-  root: HTMLElement,
-  deps: { attempts: AttemptSummary[]; profile: Profile; onDone: () => void },
-): () => void {
-  const loaded = loadCurriculum();
+export interface CertificateDeps {
+  curriculum: CurriculumLoad;
+  attempts: AttemptSummary[];
+  profile: Profile;
+  titles: Record<string, string>;
+  onPrint: () => void;
+  onDone: () => void;
+}
+
+export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () => void {
+  const loaded = deps.curriculum;
   const data = loaded.ok
-    ? certificateData(deps.profile, loaded.curriculum, deps.attempts, { titles: scenarioTitles() })
+    ? certificateData(deps.profile, loaded.curriculum, deps.attempts, { titles: deps.titles })
     : undefined;
   const back = h(
     'button',
@@ -87,7 +92,7 @@ export function renderCertificate(
       h(
         'div',
         { class: 'actions certificate__actions' },
-        h('button', { class: 'btn', type: 'button', onclick: () => window.print() }, 'Print'),
+        h('button', { class: 'btn', type: 'button', onclick: () => deps.onPrint() }, 'Print'),
         back,
       ),
     ),

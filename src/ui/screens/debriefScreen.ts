@@ -11,18 +11,25 @@ import {
   type ScoreItem,
   type ScoreReport,
 } from '../../engine/runtime';
-import { encodeReplayCode } from '../../engine/runtime/replayCode';
 import { type Component, monthlyInstalment, WEIGHTS } from '../../engine/runtime/scoring';
-import type { Session } from '../../engine/runtime/session';
+import type { AttemptRecord, ConversationView, ScenarioBundle, TurnRecord } from '../../engine/runtime/types';
 import { type MessageContext, messageContext, modelNoteText, scoreItemText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
-import type { FinishedAttempt } from '../app';
 import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';
+import type { FinishedAttempt } from '../types';
+
+type EndedView = Extract<ConversationView, { status: 'ended' }>;
 
 export interface DebriefDeps {
-  session: Session;
+  bundle: ScenarioBundle;
+  view: EndedView;
+  log: readonly TurnRecord[];
+  attempt: AttemptRecord;
   report: ScoreReport;
+  /** The code (and link) that reproduces this attempt exactly. */
+  replayCode: string;
+  replayLink: string;
   mode: Mode;
   /** The previous finished attempt at this scenario, for the side-by-side comparison. */
   previous: FinishedAttempt | undefined;
@@ -92,8 +99,8 @@ function componentsSection(report: ScoreReport, words: MessageContext): HTMLElem
   );
 }
 
-function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
-  const { ledger } = session.view();
+function outcomeSection(view: EndedView, report: ScoreReport): HTMLElement {
+  const { ledger } = view;
   const lines = [
     `Collected today: ${dollars(ledger.collected)}`,
     ledger.planAmount > 0
@@ -120,19 +127,15 @@ function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
   );
 }
 
-function comparisonSection(
-  previous: FinishedAttempt,
-  session: Session,
-  report: ScoreReport,
-  mode: Mode,
-): HTMLElement {
-  const now = session.attempt().choices;
+function comparisonSection(previous: FinishedAttempt, deps: DebriefDeps): HTMLElement {
+  const { report, mode } = deps;
+  const now = deps.attempt.choices;
   const before = previous.attempt.choices;
   const diverged = now.findIndex((c, i) => before[i] !== c);
   const rows: [string, string | number, string | number][] = [
     ['Mode', previous.mode, mode],
     ['Score', previous.report.total, report.total],
-    ['Ending', previous.endingTitle, endingOf(session).title],
+    ['Ending', previous.endingTitle, deps.view.ending.title],
     ['Financial resolution', previous.report.components.resolution, report.components.resolution],
     ['Patient experience', previous.report.components.experience, report.components.experience],
     ['Process', previous.report.components.process, report.components.process],
@@ -175,9 +178,7 @@ function comparisonSection(
   );
 }
 
-function replayCodeSection(session: Session): HTMLElement {
-  const code = encodeReplayCode(session.bundle, session.attempt());
-  const link = `${location.origin}${location.pathname}#replay=${code}`;
+function replayCodeSection(code: string, link: string): HTMLElement {
   const status = h('span', { class: 'muted', 'aria-live': 'polite' });
   const copy = h('button', { class: 'btn btn--ghost btn--small', type: 'button' }, 'Copy link');
   copy.addEventListener('click', () => {
@@ -204,13 +205,11 @@ function replayCodeSection(session: Session): HTMLElement {
 }
 
 export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void {
-  const { session, report } = deps;
-  const { scenario, persona, rules } = session.bundle;
-  const view = session.view();
-  const ending = endingOf(session);
+  const { bundle, view, report, log } = deps;
+  const { scenario, persona, rules } = bundle;
+  const { ending } = view;
   const firstName = firstNameOf(persona);
-  const words = messageContext(session.bundle);
-  const log = session.log();
+  const words = messageContext(bundle);
 
   const breaches = report.breaches.map((b) =>
     h(
@@ -225,8 +224,8 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
 
   const turns = log.map((turn) => ({
     turn,
-    choice: choiceOf(session.bundle, turn.nodeId, turn.choiceId),
-    line: lineTextOf(session.bundle, turn.nodeId, turn.lineId),
+    choice: choiceOf(bundle, turn.nodeId, turn.choiceId),
+    line: lineTextOf(bundle, turn.nodeId, turn.lineId),
   }));
   const chartTurns = turns.map(({ turn, choice }) => ({
     turn,
@@ -305,7 +304,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           h('p', { class: 'muted' }, ending.summary),
         ),
       ),
-      deps.previous ? comparisonSection(deps.previous, session, report, deps.mode) : null,
+      deps.previous ? comparisonSection(deps.previous, deps) : null,
       componentsSection(report, words),
       h(
         'section',
@@ -313,14 +312,14 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         h('h2', { id: 'rules-heading' }, 'Rules'),
         ...(breaches.length ? breaches : [h('p', {}, 'No rule was broken.')]),
       ),
-      outcomeSection(session, report),
+      outcomeSection(view, report),
       h(
         'section',
         { 'aria-labelledby': 'transcript-heading' },
         h('h2', { id: 'transcript-heading' }, 'Transcript with feedback'),
         h('ol', { class: 'turns' }, ...transcript),
       ),
-      replayCodeSection(session),
+      replayCodeSection(deps.replayCode, deps.replayLink),
       h(
         'div',
         { class: 'actions' },
@@ -331,15 +330,9 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           'Choose another scenario',
         ),
       ),
-      h('p', { class: 'muted' }, `Seed ${session.seed} · content ${session.bundle.contentHash}`),
+      h('p', { class: 'muted' }, `Seed ${deps.attempt.seed} · content ${bundle.contentHash}`),
     ),
   );
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
   return () => undefined;
-}
-
-function endingOf(session: Session) {
-  const view = session.view();
-  if (view.status !== 'ended') throw new Error('the debrief is only for a finished conversation');
-  return view.ending;
 }

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from '../../content/catalog';
+import type { CatalogEntry } from '../../content/source';
 import type { ScenarioSummary } from '../../engine/runtime';
-import type { PlaySettings } from '../app';
 import { DIFFICULTY_LABELS, h, SETTING_LABELS } from '../dom';
+import type { PlaySettings } from '../types';
 
 export interface SelectDeps {
   scenarios: CatalogEntry[];

@@ -200,7 +200,7 @@ describe('JSON export and import', () => {
     const text = JSON.stringify({ format: 'good-terms-progress', exportVersion: 1, profile, attempts: [v1] });
     const result = parseJsonImport(text);
     if (!result.ok) throw new Error(result.error);
-    expect(result.attempts[0]).toMatchObject({ formatVersion: 2, total: v1.score, mode: 'practice' });
+    expect(result.attempts[0]).toMatchObject({ formatVersion: 3, total: v1.score, mode: 'practice' });
   });
 
   const exportWith = (attempts: unknown[], extra: object = {}) =>
