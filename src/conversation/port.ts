@@ -13,6 +13,8 @@ export interface ConversationPort {
   readonly bundle: ScenarioBundle;
   /** The attempt's seed (the patient variant and the shown order of replies come from it). */
   readonly seed: number;
+  /** The persona variant the seed picked (coaching can depend on the facts it starts with). */
+  readonly variant: string | undefined;
   view(): ConversationView;
   /** Every decision so far, with the meters before and after. */
   log(): readonly TurnRecord[];
@@ -34,6 +36,10 @@ export class LocalConversation implements ConversationPort {
 
   get seed(): number {
     return this.session.seed;
+  }
+
+  get variant(): string | undefined {
+    return this.session.context().variant;
   }
 
   view(): ConversationView {

@@ -94,7 +94,7 @@ describe('progress, resume and the onboarding path', () => {
     const library = loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
     const day = new Date('2026-11-20T10:00:00Z');
     const attempts = library.map((bundle, i) => {
-      const run = analyse(bundle, SEED).runs[0];
+      const run = analyse(bundle, { seed: SEED }).runs[0];
       if (!run) throw new Error(`no analysis for ${bundle.scenario.id}`);
       const session = Session.replay(bundle, run.seed, run.exploration.best.choices);
       const finished = new Date(day.getTime() + i * 60_000);

@@ -47,6 +47,73 @@ const ledgerChangeSchema = z
 
 export type { LedgerChange };
 
+/**
+ * Text that can depend on the patient's state, written as a list read from the top: the first entry
+ * whose `when` holds is used, so the last entry usually has no `when` (the "otherwise").
+ */
+const conditionalText = z
+  .object({
+    when: conditionSchema
+      .optional()
+      .describe('use this text when the condition holds; leave out for "otherwise"'),
+    text: z.string().min(1),
+  })
+  .strict();
+
+/** Choice feedback and its stronger alternative: plain text, or a list of conditional texts. */
+function saidSchema(description: string) {
+  return z
+    .union([z.string().min(1), z.array(conditionalText).min(1)])
+    .describe(`${description}; or a list of { when, text } read from the top, the first that holds is shown`);
+}
+export type Said = z.infer<ReturnType<typeof saidSchema>>;
+
+/** One thing the patient can say at a node, with an id test plans and the transcript refer to. */
+export const lineVariantSchema = z
+  .object({
+    id,
+    when: conditionSchema.optional().describe('say this when the condition holds; leave out for "otherwise"'),
+    text: z.string().min(1),
+  })
+  .strict();
+export type LineVariant = z.infer<typeof lineVariantSchema>;
+
+/** Variety on purpose: one of these lines, picked at random by the attempt's seed. */
+export const randomLinesSchema = z
+  .object({
+    pick: z.literal('random').describe('say one of the lines under "from", picked at random'),
+    when: conditionSchema.optional().describe('pick from this group when the condition holds'),
+    from: z
+      .array(
+        z
+          .object({
+            id,
+            text: z.string().min(1),
+            weight: z
+              .number()
+              .positive()
+              .default(1)
+              .describe('how often, relative to the others (default 1)'),
+          })
+          .strict(),
+      )
+      .min(2)
+      .describe('two or more lines without conditions'),
+  })
+  .strict();
+export type RandomLines = z.infer<typeof randomLinesSchema>;
+
+export const lineSchema = z
+  .union([
+    z.string().min(1),
+    randomLinesSchema,
+    z.array(z.union([lineVariantSchema, randomLinesSchema])).min(1),
+  ])
+  .describe(
+    'what the patient says: one line; a "pick: random" group; or a list read from the top, where the first entry whose "when" holds is said',
+  );
+export type LineDef = z.infer<typeof lineSchema>;
+
 export const choiceSchema = z
   .object({
     id,
@@ -66,25 +133,16 @@ export const choiceSchema = z
       .describe('the piece of information this choice asks for; asking twice annoys the patient'),
     rules: z.array(id).optional().describe('rule ids this choice breaks (from rules.yaml)'),
     when: conditionSchema.optional().describe('the choice is offered only when this holds'),
-    feedback: z.string().min(1).describe('why this choice helps or hurts, naming the technique or rule'),
-    better: z.string().optional().describe('a stronger alternative, for weak choices'),
+    feedback: saidSchema('why this choice helps or hurts, naming the technique or rule'),
+    better: saidSchema('a stronger alternative, for weak choices').optional(),
     next: z.union([id, z.array(z.object({ when: conditionSchema.optional(), goto: id }).strict()).min(1)]),
   })
   .strict();
 export type ChoiceDef = z.infer<typeof choiceSchema>;
 
-export const lineVariantSchema = z
-  .object({
-    id,
-    text: z.string().min(1),
-    when: conditionSchema.optional(),
-    weight: z.number().positive().default(1),
-  })
-  .strict();
-
 export const nodeSchema = z
   .object({
-    line: z.union([z.string().min(1), z.array(lineVariantSchema).min(1)]).describe('what the patient says'),
+    line: lineSchema,
     cue: z.string().optional().describe('an emotional cue in this line that the rep should respond to'),
     thought: z.string().optional().describe('what the patient feels but does not say (practice hints)'),
     choices: z.array(choiceSchema).min(1),
@@ -153,6 +211,12 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     id,
     version: z.number().int().min(1),
+    standard: z
+      .union([z.literal(1), z.literal(2)])
+      .default(1)
+      .describe(
+        'the content standard this file is written to: 2 = written to scoring v2 and the fair-assessment rules, which the analyzer then enforces',
+      ),
     title: z.string().min(1),
     summary: z.string().min(1),
     setting: z.enum(SETTINGS),

@@ -16,6 +16,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import type { ChoiceDef, Condition, NodeDef } from '../authoring/schema';
+import { firstThatHolds, holds, isRandomGroup, lineEntries, type PatientState } from './conditions';
 import { applyLedger, EMPTY_LEDGER } from './ledger';
 import { choiceOf } from './lookup';
 import { applyChoice } from './patientModel';
@@ -42,34 +43,22 @@ export interface PatientInput {
 /** Where the conversation stands: the node (or ending) and the line the patient is saying. */
 export type Arrival = Pick<PatientContext, 'nodeId' | 'lineId' | 'rng'>;
 
-/** What conditions test: the meters and the facts established so far. */
-type PatientState = Pick<PatientContext, 'meters' | 'flags'>;
+// The machine's guards are conditions; the session reads them from here with the rest of the machine.
+export { holds };
 
-/** Whether every condition holds for this patient state. An absent condition always holds. */
-export function holds(conditions: readonly (Condition | undefined)[], ctx: PatientState): boolean {
-  return conditions.every(
-    (cond) =>
-      !cond ||
-      (inBand(ctx.meters.stress, cond.stress) &&
-        inBand(ctx.meters.trust, cond.trust) &&
-        (cond.flags?.every((f) => ctx.flags.includes(f)) ?? true) &&
-        !cond.notFlags?.some((f) => ctx.flags.includes(f))),
-  );
-}
-
-const inBand = (value: number, band: Condition['stress']): boolean =>
-  !band || ((band.gte === undefined || value >= band.gte) && (band.lte === undefined || value <= band.lte));
-
-/** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
+/**
+ * Picks the line a node opens with: the first entry whose condition holds; when that entry is a
+ * `pick: random` group, one of its lines by weight from the seeded RNG (the only use of randomness here).
+ */
 function pickLine(node: NodeDef, nodeId: string, state: PatientState, rng: number): Arrival {
-  if (typeof node.line === 'string') return { nodeId, lineId: nodeId, rng };
-  const eligible = node.line.filter((v) => holds([v.when], state));
-  if (eligible.length <= 1) return { nodeId, lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng };
+  const entry = firstThatHolds(lineEntries(node.line), state);
+  if (!entry) return { nodeId, lineId: nodeId, rng };
+  if (!isRandomGroup(entry)) return { nodeId, lineId: entry.id, rng };
   const [index, next] = pickWeighted(
     rng,
-    eligible.map((v) => v.weight),
+    entry.from.map((v) => v.weight),
   );
-  return { nodeId, lineId: eligible[index]?.id ?? nodeId, rng: next };
+  return { nodeId, lineId: entry.from[index]?.id ?? nodeId, rng: next };
 }
 
 /**

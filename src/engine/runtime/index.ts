@@ -8,7 +8,7 @@ export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from '../au
 export type { PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
 export { EMPTY_LEDGER } from './ledger';
-export { choiceOf, firstNameOf, lineTextOf } from './lookup';
+export { choiceOf, coachingOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';
 export { ChoiceUnavailableError, ReplayError, Session, type SessionSave } from './session';

@@ -221,6 +221,7 @@ export class PlayController {
           bundle: session.bundle,
           view,
           log: session.log(),
+          variant: session.context().variant,
           attempt,
           report,
           mode,

@@ -10,6 +10,7 @@ import type { ConversationPort } from '../../conversation/port';
 import {
   type ConversationView,
   choiceOf,
+  coachingOf,
   expressionFor,
   firstNameOf,
   lineTextOf,
@@ -171,15 +172,19 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       coach.hidden = true;
       return;
     }
-    const choice = choiceOf(conversation.bundle, last.nodeId, last.choiceId);
+    const { feedback, better } = coachingOf(
+      conversation.bundle,
+      { variant: conversation.variant, log: conversation.log() },
+      last,
+    );
     const delta = `Stress ${signed(last.after.stress - last.before.stress)}, trust ${signed(last.after.trust - last.before.trust)}.`;
     coach.replaceChildren();
     append(
       coach,
       h('h3', {}, 'Coach'),
-      h('p', {}, h('strong', {}, delta), ' ', choice?.feedback ?? ''),
+      h('p', {}, h('strong', {}, delta), ' ', feedback),
       ...last.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      better ? h('p', {}, h('strong', {}, 'Stronger: '), better) : null,
     );
     coach.hidden = false;
     coach.dataset.turn = String(view.turn);

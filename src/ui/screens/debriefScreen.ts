@@ -5,6 +5,7 @@
  */
 import {
   choiceOf,
+  coachingOf,
   firstNameOf,
   lineTextOf,
   type Mode,
@@ -25,6 +26,8 @@ export interface DebriefDeps {
   bundle: ScenarioBundle;
   view: EndedView;
   log: readonly TurnRecord[];
+  /** The persona variant the seed picked (feedback can depend on it). */
+  variant: string | undefined;
   attempt: AttemptRecord;
   report: ScoreReport;
   /** The code (and link) that reproduces this attempt exactly. */
@@ -226,14 +229,15 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     turn,
     choice: choiceOf(bundle, turn.nodeId, turn.choiceId),
     line: lineTextOf(bundle, turn.nodeId, turn.lineId),
+    coaching: coachingOf(bundle, { variant: deps.variant, log }, turn),
   }));
-  const chartTurns = turns.map(({ turn, choice }) => ({
+  const chartTurns = turns.map(({ turn, choice, coaching }) => ({
     turn,
     choiceText: choice?.text ?? turn.choiceId,
-    feedback: choice?.feedback ?? '',
+    feedback: coaching.feedback,
   }));
 
-  const transcript = turns.map(({ turn, choice, line }) => {
+  const transcript = turns.map(({ turn, choice, line, coaching }) => {
     const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
@@ -246,7 +250,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         `Stress ${turn.before.stress} → ${turn.after.stress} (${signed(turn.after.stress - turn.before.stress)}), trust ${turn.before.trust} → ${turn.after.trust} (${signed(turn.after.trust - turn.before.trust)})`,
         turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
-      h('p', {}, choice?.feedback ?? ''),
+      h('p', {}, coaching.feedback),
       ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       ...broken.map((r) =>
         h(
@@ -255,7 +259,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           `${r.severity === 'hard-fail' ? 'Broke (hard fail)' : 'Broke (warning)'}: ${r.statement} Source: ${r.source}`,
         ),
       ),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      coaching.better ? h('p', {}, h('strong', {}, 'Stronger: '), coaching.better) : null,
       h(
         'button',
         { class: 'btn btn--ghost btn--small', type: 'button', onclick: () => deps.onReplayFrom(turn.turn) },
