@@ -2,6 +2,7 @@
 import Phaser from 'phaser';
 import { bundledContent } from './content/catalog';
 import { createGame } from './game/createGame';
+import { LMS_CONFIG_ID } from './lms/config';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
@@ -31,7 +32,12 @@ const DAMAGED_LINK =
   'This replay link is damaged (part of it may have been lost when it was copied). Ask for the code itself and paste it on the scenario list.';
 
 async function main(): Promise<void> {
-  const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
+  // An LMS package's index.html carries a launch config; only then is the LMS adapter loaded.
+  const lmsConfig = document.getElementById(LMS_CONFIG_ID)?.textContent;
+  const lms = lmsConfig
+    ? await (await import('./lms/launch')).connectLms(window, lmsConfig, bundledContent)
+    : undefined;
+  const [game, store] = await Promise.all([createGame(element('game')), lms?.store ?? openProgressStore()]);
   const url = seedFromUrl();
   const app = new App({
     game,
@@ -44,6 +50,10 @@ async function main(): Promise<void> {
     fixedSeed: url.seed,
   });
   if (__TEST_HOOKS__) installTestHooks(app, Phaser);
+  if (lms) {
+    await lms.start(app);
+    return;
+  }
   /**
    * Opens a `#replay=` link. The hash is cleared first, so the same link pasted again is a change too;
    * a damaged link or code is explained on the title screen and the app carries on.
