@@ -1,7 +1,7 @@
 /**
- * Exhaustive exploration of a scenario: every sequence of choices the trainee can make, played through
- * the compiled machine with XState's pure `transition` (no actors, no side effects), plus strategy
- * probes that play a fixed policy. Used by content tests and the analyzer CLI to prove the pedagogy:
+ * Exhaustive exploration of a scenario: every sequence of choices the trainee can make, played with the
+ * actor-free stepper (runtime/stepper.ts, built from the compiled machine's own pieces and checked
+ * against it by a test), plus strategy probes that play a fixed policy. Used by content tests and the analyzer CLI to prove the pedagogy:
  * the best path combines empathy with a clear ask, and hardline or never-ask play scores lower.
  */
 import { firstThatHolds, isRandomGroup, lineEntries } from '../runtime/conditions';

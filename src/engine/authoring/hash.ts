@@ -7,7 +7,7 @@
  * correcting a citation keeps every save and replay code valid; changing what a choice does does not.
  */
 
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function fnv1a64(text: string): string {
+function fnv1a64(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -29,7 +29,7 @@ export function fnv1a64(text: string): string {
   return h2.toString(16).padStart(8, '0') + h1.toString(16).padStart(8, '0');
 }
 
-export function hashContent(value: unknown): string {
+function hashContent(value: unknown): string {
   return fnv1a64(canonicalJson(value));
 }
 

@@ -83,7 +83,7 @@ export function replayContext(bundle: ScenarioBundle, seed: number, choices: rea
   return state;
 }
 
-export function viewOf(
+function viewOf(
   bundle: ScenarioBundle,
   snapshot: Pick<PatientSnapshot, 'context' | 'status'>,
 ): ConversationView {

@@ -43,7 +43,7 @@ export interface ConversationDeps {
   onLeave: () => void;
 }
 
-export function describeMeterChange(name: string, before: Meters, after: Meters): string {
+function describeMeterChange(name: string, before: Meters, after: Meters): string {
   const part = (label: 'Stress' | 'Trust', b: number, a: number, word: (v: number) => string): string =>
     a === b
       ? `${label} steady at ${a} (${word(a)})`
