@@ -5,7 +5,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLibrary } from '../../../src/content/library';
-import { explore, playStrategy, STRATEGIES } from '../../../src/engine/authoring/analysis';
+import { bestOf, explore, playStrategy, STRATEGIES } from '../../../src/engine/authoring/analysis';
 import { scoreAttempt } from '../../../src/engine/runtime/scoring';
 import { Session } from '../../../src/engine/runtime/session';
 import type { Mode, ScenarioBundle } from '../../../src/engine/runtime/types';
@@ -30,7 +30,7 @@ beforeAll(() => {
   const found = loadLibrary().scenarios.find((s) => s.ok && s.bundle.scenario.id === ID);
   if (!found?.ok) throw new Error(`${ID} did not load`);
   bundle = found.bundle;
-  passing = explore(bundle, { seed: SEED }).best.choices;
+  passing = bestOf(explore(bundle, { seed: SEED })).choices;
   hardFail = playStrategy(bundle, STRATEGIES.hardline, { seed: SEED }).choices;
 });
 

@@ -97,7 +97,9 @@ describe('suspend data budget (worst case over every scenario and the onboarding
     const library = loadLibrary();
     const bundles: ScenarioBundle[] = library.scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
     for (const bundle of bundles) {
-      const longest = explore(bundle).longest.choices;
+      const longestPath = explore(bundle).longest;
+      if (!longestPath) throw new Error(`${bundle.scenario.id}: no path ends`);
+      const longest = longestPath.choices;
       const real = encodeReplayCode(bundle, {
         scenarioId: bundle.scenario.id,
         contentHash: bundle.contentHash,
