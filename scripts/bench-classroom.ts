@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { explore } from '../src/engine/authoring/analysis';
+import { bestOf, explore } from '../src/engine/authoring/analysis';
 import { ClassClient } from '../tests/classroom/client';
 import { shippedBundle } from '../tests/classroom/server';
 import { writeSection } from './bench/results';
@@ -28,7 +28,7 @@ const arg = (name: string, fallback: number): number => {
 const ROOMS = arg('rooms', 10);
 const PARTICIPANTS = arg('participants', 200);
 const SCENARIO = 's13-ed-cost-before-screening';
-const TURNS = Math.min(arg('turns', 6), explore(shippedBundle(SCENARIO), { seed: 1 }).best.choices.length);
+const TURNS = Math.min(arg('turns', 6), bestOf(explore(shippedBundle(SCENARIO), { seed: 1 })).choices.length);
 const CLOCK_TICKS = 100;
 
 async function freePort(): Promise<number> {
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
 
   await Promise.all(
     rooms.map(async (room, r) => {
-      const path = explore(shippedBundle(SCENARIO), { seed: 100 + r }).best.choices;
+      const path = bestOf(explore(shippedBundle(SCENARIO), { seed: 100 + r })).choices;
       for (let turn = 1; turn <= TURNS; turn++) await playTurn(room, turn, path[turn - 1] as string);
     }),
   );

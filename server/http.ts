@@ -7,6 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { contentSecurityPolicyHeader } from '../src/security/csp';
+
+const CSP_HEADER = contentSecurityPolicyHeader();
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -90,6 +93,8 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
         'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
+        // The pages carry the same policy as a meta tag; only a header can say who may frame them.
+        ...(extname(file) === '.html' ? { 'content-security-policy': CSP_HEADER } : {}),
         vary: 'accept-encoding',
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { loadLibrary } from '../src/content/library';
+import { fileContentSource } from '../src/content/fileSource';
 import type { ScenarioBundle } from '../src/engine/runtime/types';
 import { staticHandler } from './http';
 import { ClassroomHub, type ClassroomServer } from './hub';
@@ -65,10 +65,13 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
   }
   const log = config.log ?? ((message: string) => console.log(message));
   const clock = config.clock ?? { now: () => Date.now() };
+  // The same content layer as the CLI and the build: a scenario that does not load is not offered.
+  const content = fileContentSource(config.dialoguesDir);
   const library = new Map<string, ScenarioBundle>();
-  for (const load of loadLibrary(config.dialoguesDir).scenarios) {
-    if (load.ok) library.set(load.bundle.scenario.id, load.bundle);
-    else log(`scenario ${load.file} does not load and is not offered (npm run validate says why)`);
+  for (const entry of content.scenarios()) {
+    const bundle = content.bundle(entry.id);
+    if (bundle) library.set(entry.id, bundle);
+    else log(`scenario ${entry.file} does not load and is not offered (npm run validate says why)`);
   }
   const storage = config.storage ?? (await openSqliteStorage(config.dataDir));
 

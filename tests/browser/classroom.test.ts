@@ -7,14 +7,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { shippedBundle, startTestServer, tempDir } from '../classroom/server';
 import { watchConsole } from './chromium';
 import { axe, canvasStats, useBrowser } from './helpers';
 
 const SCENARIO = 's13-ed-cost-before-screening';
 const SEED = 7;
-const best = explore(shippedBundle(SCENARIO), { seed: SEED }).best.choices;
+const best = bestOf(explore(shippedBundle(SCENARIO), { seed: SEED })).choices;
 const OVERRIDE_TURN = 3;
 const RELOAD_TURN = 2;
 

@@ -6,14 +6,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../server/server';
-import { explore } from '../../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../../src/engine/authoring/analysis';
 import { ClassClient } from '../../classroom/client';
 import { shippedBundle, startTestServer, tempDir } from '../../classroom/server';
 
 const SCENARIO = 's13-ed-cost-before-screening';
 const SEED = 7;
 const PARTICIPANTS = 50;
-const best = explore(shippedBundle(SCENARIO), { seed: SEED }).best.choices;
+const best = bestOf(explore(shippedBundle(SCENARIO), { seed: SEED })).choices;
 
 describe('a classroom session over the network', () => {
   const dataDir = tempDir('session');
