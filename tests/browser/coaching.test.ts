@@ -146,8 +146,8 @@ describe('practice, assessment, replay', () => {
     expect(await other.getByTestId('replay-code').textContent()).toBe(code);
 
     await other.goto(`${baseUrl()}#replay=${code.replace(/\.[0-9a-f]{8}\./, '.00000000.')}`);
-    await waitForScreen(other, 'select');
-    expect(await other.getByRole('alert').textContent()).toMatch(
+    await waitForScreen(other, 'title');
+    expect(await other.locator('.title-card .notice').textContent()).toMatch(
       /another version of .*cannot be replayed exactly/,
     );
     expect(otherProblems).toEqual([]);

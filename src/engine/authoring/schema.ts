@@ -216,12 +216,6 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     id,
     version: z.number().int().min(1),
-    standard: z
-      .union([z.literal(1), z.literal(2)])
-      .default(1)
-      .describe(
-        'the content standard this file is written to: 2 = written to scoring v2 and the fair-assessment rules, which the analyzer then enforces',
-      ),
     title: z.string().min(1),
     summary: z.string().min(1),
     setting: z.enum(SETTINGS),
