@@ -7,6 +7,7 @@ import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
 import { loadSettings } from './ui/settings';
 import { installTestHooks } from './ui/testHooks';
+import { applyLayout, watchLayout } from './ui/viewport';
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -32,7 +33,9 @@ function replayCodeInUrl(): string | undefined {
 }
 
 async function main(): Promise<void> {
+  applyLayout();
   const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
+  watchLayout(game);
   const app = new App({
     game,
     overlay: element('overlay'),

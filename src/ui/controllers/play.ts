@@ -23,6 +23,7 @@ import { renderConversation } from '../screens/conversationScreen';
 import { renderDebrief } from '../screens/debriefScreen';
 import { effectiveReducedMotion, effectiveTypingSpeed, type Settings } from '../settings';
 import type { FinishedAttempt, PlaySettings } from '../types';
+import { currentLayout } from '../viewport';
 
 export interface PlayDeps {
   router: Router;
@@ -160,6 +161,7 @@ export class PlayController {
           announcer: this.deps.announcer,
           typingSpeed: effectiveTypingSpeed(settings),
           metersAsText: settings.metersAsText,
+          accountOpen: currentLayout() === 'wide',
           mode,
           notice,
           hints: mode === 'practice' && this.play.hints,

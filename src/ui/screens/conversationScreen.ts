@@ -37,6 +37,8 @@ export interface ConversationDeps {
   showMeters: boolean;
   /** Also show the meters as text in the panel (a setting). */
   metersAsText: boolean;
+  /** Whether the account starts unfolded (folded on phones, where it would push the replies away). */
+  accountOpen: boolean;
   /** Practice only: go back one decision. */
   onRewind: (() => void) | undefined;
   onFinished: () => void;
@@ -122,34 +124,39 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       ),
     ),
     h(
-      'div',
-      { class: 'convo-scroll' },
+      'section',
+      { 'aria-labelledby': 'account-heading' },
       h(
-        'section',
-        { 'aria-labelledby': 'account-heading' },
-        h('h2', { id: 'account-heading', class: 'visually-hidden' }, 'Account on your screen'),
+        'details',
+        { class: 'account-box', open: deps.accountOpen },
+        h(
+          'summary',
+          {},
+          h('h2', { id: 'account-heading', class: 'account-box__heading' }, 'Account on your screen'),
+        ),
         h(
           'dl',
           { class: 'account' },
           ...scenario.account.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
         ),
       ),
-      h(
-        'section',
-        { class: 'transcript', 'aria-label': 'Conversation so far' },
-        h('details', {}, transcriptSummary, transcriptList),
-      ),
-      coach,
     ),
     deps.notice ? h('p', { class: 'notice', role: 'status' }, deps.notice) : null,
     meterText,
+    coach,
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
     speech,
+    thought,
     tools.childElementCount > 0 ? tools : null,
     h('h2', { class: 'visually-hidden', id: 'reply-heading' }, 'Your reply'),
     choiceList,
+    h(
+      'section',
+      { class: 'transcript', 'aria-label': 'Conversation so far' },
+      h('details', {}, transcriptSummary, transcriptList),
+    ),
   );
-  root.append(thought, coach, panel);
+  root.append(panel);
 
   let typing: Typing | undefined;
   speech.addEventListener('click', () => typing?.finish());
@@ -157,7 +164,10 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     const open = thought.hidden;
     thought.hidden = !open;
     hintButton.setAttribute('aria-expanded', String(open));
-    if (open) announcer.say(`${firstName} is thinking: ${thought.textContent ?? ''}`);
+    if (open) {
+      thought.scrollIntoView({ block: 'nearest' });
+      announcer.say(`${firstName} is thinking: ${thought.textContent ?? ''}`);
+    }
   });
   rewindButton.addEventListener('click', () => deps.onRewind?.());
 
