@@ -1,15 +1,41 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { appManifest } from './src/build/appManifest';
 import { goodTermsContent } from './src/content/vitePlugin';
 
 // `--mode test` builds into dist-test/ with the test hooks (window.__GOOD_TERMS__); `dist/` never has them.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [goodTermsContent()],
+  plugins: [
+    goodTermsContent(),
+    appManifest(),
+    // Offline after the first visit (src/ui/offline.ts): everything the build writes is precached, Phaser
+    // and every scenario chunk included. A new worker waits for the next start (no skipWaiting). The test
+    // build's caches have their own name, so a test build and a real one on one origin never mix.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      filename: 'sw.js',
+      workbox: {
+        cacheId: mode === 'test' ? 'good-terms-test' : 'good-terms',
+        globPatterns: ['**/*.{js,css,html,woff2,png,svg,wav,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
   define: { __TEST_HOOKS__: JSON.stringify(mode === 'test') },
   build: {
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    // Every file under assets/ is served as a fingerprinted file of its own (cached, precached), never inlined.
+    assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
         // Phaser is a large fixed cost that changes rarely: its own chunk caches across our releases.

@@ -1,10 +1,12 @@
 /** Entry point: start the renderer, then the shell on the title screen. */
 import Phaser from 'phaser';
 import { bundledContent } from './content/catalog';
+import type { ContentSource } from './content/source';
 import { createGame } from './game/createGame';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
+import { offlineWanted, registerOffline } from './ui/offline';
 import { loadSettings } from './ui/settings';
 import { installTestHooks } from './ui/testHooks';
 import { applyLayout, watchLayout } from './ui/viewport';
@@ -32,8 +34,20 @@ function replayCodeInUrl(): string | undefined {
   }
 }
 
+/** The shipped content; a test build can list a generated library of `?library=N` entries instead. */
+async function contentSource(): Promise<ContentSource> {
+  const size = Number(new URLSearchParams(window.location.search).get('library'));
+  if (!__TEST_HOOKS__ || !Number.isInteger(size) || size <= 0) return bundledContent;
+  const { withGeneratedLibrary } = await import('./content/generatedLibrary');
+  return withGeneratedLibrary(bundledContent, size);
+}
+
 async function main(): Promise<void> {
   applyLayout();
+  // Canvas text is drawn once: the UI font must be there before the first scene writes with it.
+  await Promise.all(
+    ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Atkinson Hyperlegible"`)),
+  );
   const [game, store] = await Promise.all([createGame(element('game')), openProgressStore()]);
   watchLayout(game);
   const app = new App({
@@ -42,7 +56,7 @@ async function main(): Promise<void> {
     noticeBar: element('notice-bar'),
     announcer: new Announcer(element('announcer')),
     store,
-    content: bundledContent,
+    content: await contentSource(),
     settings: loadSettings(),
     fixedSeed: seedFromUrl(),
   });
@@ -59,6 +73,14 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => void openFromHash());
   if (!(await openFromHash())) await app.showTitle();
   performance.mark('good-terms:title-interactive');
+  if (offlineWanted()) {
+    // Without the worker the game still works online; it only cannot promise offline use.
+    registerOffline(() =>
+      app.notices.announce(
+        'A new version of Good Terms is ready. It will be used the next time you open Good Terms; nothing changes under a conversation in progress.',
+      ),
+    ).catch((error: unknown) => console.warn('Good Terms: offline use is not available:', error));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,7 @@ import { EMPTY_LIBRARY_VIEW, type LibraryView, renderSelect } from './screens/se
 import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
 import { applySettings, type Settings, saveSettings } from './settings';
+import { SoundBoard } from './sound';
 import { type TabMemory, tabMemory } from './tabMemory';
 import type { PlaySettings, ScreenName } from './types';
 
@@ -38,16 +39,19 @@ export class App {
   readonly router: Router;
   readonly playing: PlayController;
   readonly records: RecordsController;
+  readonly notices: NoticeBar;
   private settings: Settings;
   private readonly tab: TabMemory = tabMemory();
+  private readonly sound: SoundBoard;
   /** The library's filters, kept while the page lives so "choose another scenario" returns to them. */
   private library: LibraryView = EMPTY_LIBRARY_VIEW;
 
   constructor(private readonly services: AppServices) {
     this.settings = services.settings;
     applySettings(this.settings);
+    this.sound = new SoundBoard(this.settings.sound);
     this.router = new Router(services.game, services.overlay);
-    new NoticeBar(services.noticeBar, services.store, {
+    this.notices = new NoticeBar(services.noticeBar, services.store, {
       exportNow: () => this.records.exportEverything(),
     });
     this.playing = new PlayController({
@@ -59,6 +63,8 @@ export class App {
       fixedSeed: services.fixedSeed,
       toSelect: (notice) => this.showSelect(notice),
       rememberTabAttempt: (id) => this.tab.remember(id),
+      sound: this.sound,
+      onSoundChange: (sound) => this.updateSettings({ ...this.settings, sound }),
     });
     this.records = new RecordsController({
       router: this.router,
@@ -88,6 +94,7 @@ export class App {
     this.settings = settings;
     saveSettings(settings);
     applySettings(settings);
+    this.sound.setEnabled(settings.sound);
   }
 
   /** Menus hold no session: leaving play for one stops it (its record stays saved). */

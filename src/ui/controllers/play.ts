@@ -22,6 +22,8 @@ import type { Router } from '../router';
 import { renderConversation } from '../screens/conversationScreen';
 import { renderDebrief } from '../screens/debriefScreen';
 import { effectiveReducedMotion, effectiveTypingSpeed, type Settings } from '../settings';
+import type { SoundBoard } from '../sound';
+import { soundscape } from '../soundscape';
 import type { FinishedAttempt, PlaySettings } from '../types';
 import { currentLayout } from '../viewport';
 
@@ -37,6 +39,9 @@ export interface PlayDeps {
   toSelect: (notice?: string) => Promise<void>;
   /** Remembers which attempt this tab is playing, so a reload resumes its own conversation. */
   rememberTabAttempt: (attemptId: string | undefined) => void;
+  sound: SoundBoard;
+  /** The sound button during a conversation turns the setting on or off. */
+  onSoundChange: (on: boolean) => void;
 }
 
 /** Where a new session starts from: nothing (a fresh attempt) or earlier choices (rewind, replay from N). */
@@ -155,8 +160,8 @@ export class PlayController {
       scene: SCENES.conversation,
       data: { conversation: port, reducedMotion: effectiveReducedMotion(settings), showMeters },
       title: bundle.scenario.title,
-      panel: (overlay) =>
-        renderConversation(overlay, {
+      panel: (overlay) => {
+        const stopPanel = renderConversation(overlay, {
           conversation: port,
           announcer: this.deps.announcer,
           typingSpeed: effectiveTypingSpeed(settings),
@@ -190,7 +195,15 @@ export class PlayController {
             await recorder?.abandon();
             await this.deps.toSelect();
           },
-        }),
+          sound: this.deps.sound.enabled,
+          onSoundChange: this.deps.onSoundChange,
+        });
+        const stopSound = soundscape(port, this.deps.sound, showMeters);
+        return () => {
+          stopSound();
+          stopPanel();
+        };
+      },
     });
   }
 

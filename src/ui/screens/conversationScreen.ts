@@ -6,6 +6,8 @@
  * choice, and taking back the last choice.
  */
 
+import soundOffIcon from '../../../assets/icons/sound-off.svg';
+import soundOnIcon from '../../../assets/icons/sound-on.svg';
 import type { ConversationPort } from '../../conversation/port';
 import {
   type ConversationView,
@@ -43,6 +45,9 @@ export interface ConversationDeps {
   onRewind: (() => void) | undefined;
   onFinished: () => void;
   onLeave: () => void;
+  /** Whether sound is on; the sound button turns it on or off (the same setting as in Settings). */
+  sound: boolean;
+  onSoundChange: (on: boolean) => void;
 }
 
 function describeMeterChange(name: string, before: Meters, after: Meters): string {
@@ -105,6 +110,25 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     deps.mode === 'practice' ? 'Practice' : 'Assessment',
   );
 
+  const soundIcon = h('span', { class: 'icon', 'aria-hidden': 'true' });
+  const soundButton = h(
+    'button',
+    { class: 'btn btn--ghost btn--icon', type: 'button', 'aria-pressed': String(deps.sound) },
+    soundIcon,
+    'Sound',
+  );
+  const showSound = (on: boolean): void => {
+    soundButton.setAttribute('aria-pressed', String(on));
+    soundButton.title = on ? 'Sound is on: press to mute' : 'Sound is off: press to turn it on';
+    soundIcon.style.setProperty('--icon', `url("${on ? soundOnIcon : soundOffIcon}")`);
+  };
+  showSound(deps.sound);
+  soundButton.addEventListener('click', () => {
+    const on = soundButton.getAttribute('aria-pressed') !== 'true';
+    showSound(on);
+    deps.onSoundChange(on);
+  });
+
   const panel = h(
     'section',
     { class: 'panel panel--conversation', 'aria-labelledby': 'convo-heading', 'data-screen': 'conversation' },
@@ -118,9 +142,14 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         h('div', { class: 'convo-sub' }, modeBadge, turnLabel),
       ),
       h(
-        'button',
-        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
-        'Leave conversation',
+        'div',
+        { class: 'convo-header__actions' },
+        soundButton,
+        h(
+          'button',
+          { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
+          'Leave conversation',
+        ),
       ),
     ),
     h(
