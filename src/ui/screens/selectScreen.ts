@@ -105,22 +105,28 @@ function brokenCard(entry: CatalogEntry): HTMLElement {
   );
 }
 
-/** A card's accessible name is its title; its setting, level, length and status are its description. */
+/**
+ * A card's button holds only the title, so its accessible name is the title (and matches what it shows);
+ * the setting, level, length and status beside it are its description. The button's hit area covers
+ * the whole card (styles.css).
+ */
 function card(s: ScenarioSummary, status: ScenarioStatus, onOpen: () => void, onHighlight: () => void) {
   const id = `card-${s.id}`;
   return h(
-    'button',
-    {
-      class: 'scenario-card',
-      type: 'button',
-      'data-scenario-id': s.id,
-      'aria-labelledby': `${id}-title`,
-      'aria-describedby': `${id}-meta ${id}-status`,
-      onclick: onOpen,
-      onfocus: onHighlight,
-      onmouseenter: onHighlight,
-    },
-    h('span', { class: 'scenario-card__title', id: `${id}-title` }, s.title),
+    'div',
+    { class: 'scenario-card', onmouseenter: onHighlight },
+    h(
+      'button',
+      {
+        class: 'scenario-card__open',
+        type: 'button',
+        'data-scenario-id': s.id,
+        'aria-describedby': `${id}-meta ${id}-status`,
+        onclick: onOpen,
+        onfocus: onHighlight,
+      },
+      s.title,
+    ),
     h('span', { class: 'scenario-card__meta', id: `${id}-meta` }, metaText(s)),
     h(
       'span',
