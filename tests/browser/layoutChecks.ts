@@ -26,8 +26,15 @@ export function layoutProblems(page: Page, options: LayoutOptions): Promise<stri
     };
     const skipped = (el: Element): boolean =>
       Boolean(el.closest('#game, .visually-hidden, [hidden], #announcer, noscript'));
+    /** Inside a closed <details> (not its summary): not shown until opened. */
+    const folded = (el: Element): boolean => {
+      const details = el.parentElement?.closest('details:not([open])');
+      if (!details) return false;
+      const summary = details.querySelector(':scope > summary');
+      return !(summary && (summary === el || summary.contains(el))) || folded(details);
+    };
     const shown = (el: Element): boolean => {
-      if (skipped(el)) return false;
+      if (skipped(el) || folded(el)) return false;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') return false;
       const r = el.getBoundingClientRect();
@@ -72,8 +79,10 @@ export function layoutProblems(page: Page, options: LayoutOptions): Promise<stri
           : el;
       target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = target.getBoundingClientRect();
-      const x = Math.min(Math.max(r.left + r.width / 2, 0), width - 1);
-      const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
+      // A link that wraps has one box per line: aim at its first.
+      const aim = target.getClientRects()[0] ?? r;
+      const x = Math.min(Math.max(aim.left + aim.width / 2, 0), width - 1);
+      const y = Math.min(Math.max(aim.top + aim.height / 2, 0), window.innerHeight - 1);
       const hit = document.elementFromPoint(x, y);
       if (!hit || !(target.contains(hit) || hit.contains(target) || el.contains(hit))) {
         problems.push(`${name(el)} cannot be reached: ${hit ? name(hit) : 'nothing'} is on top of it`);
