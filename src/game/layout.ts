@@ -39,6 +39,15 @@ export interface Rect {
   height: number;
 }
 
+/**
+ * What must stay in view of a patient drawn at `anchor` (the portrait's centre) whose figure is cut at
+ * `foregroundY`: the head, room for a companion at their side, and a little of the counter below.
+ */
+export function portraitSubject(anchor: { x: number; y: number }, foregroundY: number): Rect {
+  const top = anchor.y - 215;
+  return { x: anchor.x - 200, y: top, width: 390, height: foregroundY + 40 - top };
+}
+
 /** Maps the design canvas onto the real one: canvas = design * zoom + (x, y). */
 export interface Frame {
   zoom: number;
@@ -120,7 +129,8 @@ export function frameScene({ kind, canvas, subject, reserveTop }: FrameRequest):
     [focus.y + reserveTop, focus.y + focus.height],
     [subject.y, subject.y + subject.height],
   );
-  return { zoom, x: Math.round(-sx * zoom), y: Math.round(-sy * zoom) };
+  // `+ 0` turns -0 into 0.
+  return { zoom, x: Math.round(-sx * zoom) + 0, y: Math.round(-sy * zoom) + 0 };
 }
 
 /** Where the two meters go: side by side at the top left of the focus, narrower (and smaller) when tight. */

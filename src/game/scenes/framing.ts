@@ -5,16 +5,11 @@
  */
 import type Phaser from 'phaser';
 import { FOREGROUND_Y, PORTRAIT_ANCHOR } from '../art';
-import { frameScene, layoutOf, onLayout, type Rect } from '../layout';
+import { frameScene, layoutOf, onLayout, portraitSubject, type Rect } from '../layout';
 import { requestRender } from '../renderOnDemand';
 
-/** One patient at the portrait anchor, with room for a companion at their side and the counter below. */
-export const PORTRAIT_SUBJECT: Rect = {
-  x: PORTRAIT_ANCHOR.x - 200,
-  y: PORTRAIT_ANCHOR.y - 215,
-  width: 390,
-  height: FOREGROUND_Y + 40 - (PORTRAIT_ANCHOR.y - 215),
-};
+/** One patient at the portrait anchor. */
+export const PORTRAIT_SUBJECT: Rect = portraitSubject(PORTRAIT_ANCHOR, FOREGROUND_Y);
 
 /**
  * Frames `world` now and after every resize. `reserveTop` is what the scene keeps clear at the top of the
