@@ -2,12 +2,14 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './src/build/appManifest';
 import { goodTermsContent } from './src/content/vitePlugin';
+import { contentSecurityPolicyMeta } from './src/security/csp';
 
 // `--mode test` builds into dist-test/ with the test hooks (window.__GOOD_TERMS__); `dist/` never has them.
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [
     goodTermsContent(),
+    contentSecurityPolicyMeta(),
     appManifest(),
     // Offline after the first visit (src/ui/offline.ts): everything the build writes is precached, Phaser
     // and every scenario chunk included. A new worker waits for the next start (no skipWaiting). The test
@@ -37,6 +39,13 @@ export default defineConfig(({ mode }) => ({
     // Every file under assets/ is served as a fingerprinted file of its own (cached, precached), never inlined.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      // The game, and the classroom's pages (server/): facilitator, projector and the phone's join page.
+      input: {
+        index: 'index.html',
+        facilitator: 'classroom/facilitator.html',
+        projector: 'classroom/projector.html',
+        join: 'classroom/join.html',
+      },
       output: {
         // Phaser is a large fixed cost that changes rarely: its own chunk caches across our releases.
         codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },

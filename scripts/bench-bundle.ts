@@ -5,7 +5,7 @@
  * application code at most 120 kB gzipped, and no scenario content in the first load. Prints figures;
  * tests/unit/bundleSize.test.ts enforces the same budget.
  */
-import { APP_GZIP_BUDGET, bundleReport, type FileSize } from './bench/bundleReport';
+import { APP_GZIP_BUDGET, bundleReport, type FileSize, JOIN_PAGE_GZIP_BUDGET } from './bench/bundleReport';
 import { compareArg, printComparison, writeSection } from './bench/results';
 
 const compare = compareArg();
@@ -37,7 +37,13 @@ console.log(
 );
 for (const m of report.topModules) console.log(`  ${m.module.padEnd(46)} ${kb(m.bytes).padStart(11)}`);
 
+console.log('\nclassroom pages, first load (HTML, scripts and styles)');
+for (const page of report.pages)
+  row(`  ${page.html}`, { raw: page.files.reduce((n, f) => n + f.raw, 0), gzip: page.gzip });
+
 const appOk = report.totals.appGzip <= APP_GZIP_BUDGET;
+const joinGzip = report.pages.find((p) => p.html.endsWith('join.html'))?.gzip ?? Number.POSITIVE_INFINITY;
+const joinOk = joinGzip <= JOIN_PAGE_GZIP_BUDGET;
 const lazyOk = report.scenariosInFirstLoad.length === 0;
 console.log('\nbudgets');
 console.log(
@@ -45,6 +51,9 @@ console.log(
 );
 console.log(
   `  scenario content on demand, none in the first load: ${lazyOk ? 'PASS' : `FAIL (${report.scenariosInFirstLoad.join(', ')})`}`,
+);
+console.log(
+  `  classroom phone page ${kb(joinGzip)} gzipped, budget ${kb(JOIN_PAGE_GZIP_BUDGET)}: ${joinOk ? 'PASS' : 'FAIL'}`,
 );
 
 const file = writeSection('bundle', {

@@ -9,6 +9,8 @@ import { build } from 'vite';
 
 /** Application code in the first load, without Phaser: at most 120 kB gzipped (docs: architecture, Budgets). */
 export const APP_GZIP_BUDGET = 120_000;
+/** Everything the classroom's phone page loads first (HTML, scripts, styles): at most 80 kB gzipped (issue 14). */
+export const JOIN_PAGE_GZIP_BUDGET = 80_000;
 
 const SCENARIO_MODULE = '\0virtual:good-terms/scenario/';
 
@@ -38,6 +40,15 @@ export interface BundleReport {
   htmlLoads: string[];
   /** The biggest contributors to the application chunks, by rendered (minified) length. */
   topModules: { module: string; bytes: number }[];
+  /** Every other HTML page (the classroom's): what it loads first, and the modules in it. */
+  pages: PageLoad[];
+}
+
+export interface PageLoad {
+  html: string;
+  files: FileSize[];
+  gzip: number;
+  modules: string[];
 }
 
 interface Chunk {
@@ -91,8 +102,11 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
   );
   const assets = items.filter((i): i is Asset => i.type === 'asset');
 
-  const entry = [...chunks.values()].find((c) => c.isEntry);
-  if (!entry) throw new Error('the build produced no entry chunk');
+  // The game's entry; the classroom pages are entries too and are reported under `pages`.
+  const entry = [...chunks.values()].find(
+    (c) => c.isEntry && /(^|[\\/])index\.html$/.test(c.facadeModuleId ?? ''),
+  );
+  if (!entry) throw new Error('the build produced no entry chunk for index.html');
   const firstLoad = new Set<string>();
   const visit = (file: string): void => {
     if (firstLoad.has(file)) return;
@@ -144,6 +158,34 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
   }
 
   const sum = (xs: FileSize[], k: 'raw' | 'gzip'): number => xs.reduce((n, x) => n + x[k], 0);
+  const pages = assets
+    .filter((a) => a.fileName.endsWith('.html') && a !== htmlAsset)
+    .map((page): PageLoad => {
+      const text = typeof page.source === 'string' ? page.source : Buffer.from(page.source).toString();
+      const loads = [...text.matchAll(/(?:src|href)="(?:\.\.?\/)*([^"]+\.(?:js|css))"/g)].map(
+        (m) => m[1] ?? '',
+      );
+      const seen = new Set<string>();
+      const visitPage = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const dep of chunks.get(file)?.imports ?? []) visitPage(dep);
+      };
+      for (const file of loads) visitPage(file);
+      const files = [
+        size(page.fileName, page.source),
+        ...[...seen].flatMap((file) => {
+          const chunk = chunks.get(file);
+          if (chunk) return [size(file, chunk.code)];
+          const asset = assets.find((a) => a.fileName === file);
+          return asset ? [size(file, asset.source)] : [];
+        }),
+      ];
+      const modules = [...seen].flatMap((file) =>
+        Object.keys(chunks.get(file)?.modules ?? {}).map((m) => moduleName(m, root)),
+      );
+      return { html: page.fileName, files, gzip: sum(files, 'gzip'), modules: [...new Set(modules)] };
+    });
   scenarios.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   return {
     phaser,
@@ -164,5 +206,6 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
       .map(([module, bytes]) => ({ module, bytes }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 12),
+    pages,
   };
 }

@@ -19,6 +19,12 @@ export interface SetAsideMove {
   sourceKey: IDBValidKey;
 }
 
+/**
+ * Where a moved record sits in the set-aside store: derived from where it came from, so two reads that
+ * both find the same unreadable record (they run concurrently) store it once, not twice.
+ */
+const asideKey = (record: SetAsideRecord): string => `${record.from}:${record.key}`;
+
 export interface Backend {
   readonly persistent: boolean;
   readAttempts(): Promise<RawEntry[]>;
@@ -41,7 +47,7 @@ export class MemoryBackend implements Backend {
   private readonly attempts = new Map<IDBValidKey, unknown>();
   private readonly meta = new Map<MetaKey, unknown>();
   private readonly inProgress = new Map<IDBValidKey, unknown>();
-  private readonly aside: SetAsideRecord[] = [];
+  private readonly aside = new Map<IDBValidKey, SetAsideRecord>();
 
   // Cloned in and out like IndexedDB does, so a caller mutating a record cannot change what is stored.
   async readAttempts(): Promise<RawEntry[]> {
@@ -58,7 +64,7 @@ export class MemoryBackend implements Backend {
   }
   /** Seeds set-aside records as they are (the copy made on falling back to memory). */
   putSetAside(records: readonly SetAsideRecord[]): void {
-    for (const record of records) this.aside.push(structuredClone(record));
+    for (const record of records) this.aside.set(asideKey(record), structuredClone(record));
   }
   async readMeta(key: MetaKey): Promise<unknown> {
     return structuredClone(this.meta.get(key));
@@ -77,14 +83,14 @@ export class MemoryBackend implements Backend {
   }
   async setAside(moves: readonly SetAsideMove[]): Promise<void> {
     for (const { record, sourceKey } of moves) {
-      this.aside.push(structuredClone(record));
+      this.aside.set(asideKey(record), structuredClone(record));
       if (record.from === 'attempts') this.attempts.delete(sourceKey);
       else if (record.from === 'inProgress') this.inProgress.delete(sourceKey);
       else this.meta.delete(record.from);
     }
   }
   async readSetAside(): Promise<SetAsideRecord[]> {
-    return structuredClone(this.aside);
+    return structuredClone([...this.aside.values()]);
   }
   close(): void {}
 }
@@ -95,7 +101,8 @@ interface ProgressDB extends DBSchema {
   meta: { key: MetaKey; value: unknown };
   /** Out-of-line keys: the attempt id (a record moved from the one-slot format 2 keeps the key "legacy"). */
   inProgress: { key: string; value: unknown };
-  setAside: { key: number; value: SetAsideRecord };
+  /** Keyed `from:key` (schema 1 builds added auto-numbered keys; both kinds are read). */
+  setAside: { key: number | string; value: SetAsideRecord };
 }
 
 /**
@@ -197,7 +204,7 @@ export class IdbBackend implements Backend {
     await inTransaction(tx, async () => {
       await Promise.all(
         moves.flatMap(({ record, sourceKey }) => [
-          tx.objectStore('setAside').add(record),
+          tx.objectStore('setAside').put(record, asideKey(record)),
           record.from === 'attempts'
             ? tx.objectStore('attempts').delete(sourceKey as string)
             : record.from === 'inProgress'
@@ -221,8 +228,14 @@ export class IdbBackend implements Backend {
  * Opens the database with the given factory. idb's openDB always uses the global indexedDB, so this
  * repeats its few lines with an injectable factory (tests pass fake-indexeddb's).
  */
-export async function openIdbBackend(factory: IDBFactory, name: string): Promise<IdbBackend> {
+export async function openIdbBackend(
+  factory: IDBFactory,
+  name: string,
+  onBlocked: () => void = () => undefined,
+): Promise<IdbBackend> {
   const request = factory.open(name, DB_VERSION);
+  // Another tab holds an older version open and has not stepped aside: say so at once, do not wait.
+  request.addEventListener('blocked', onBlocked);
   request.addEventListener('upgradeneeded', (event) => {
     const db = request.result;
     if (!db.objectStoreNames.contains('attempts')) db.createObjectStore('attempts');

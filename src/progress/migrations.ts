@@ -26,6 +26,9 @@ import {
   type SetAsideSource,
 } from './types';
 
+// zod compiles validators with `new Function` unless told not to; the page's CSP forbids eval.
+z.config({ jitless: true });
+
 export type MigrateResult<T> =
   | { ok: true; record: T; from: number }
   | {

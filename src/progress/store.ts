@@ -40,7 +40,10 @@ export const MAX_NAME_LENGTH = 80;
 
 export const NOTICES = {
   unavailable:
-    'Progress can\u2019t be saved in this browser (private browsing, or site storage is turned off), so it lasts only until this tab is closed. Use Export on the progress screen to keep a copy.',
+    'Progress can\u2019t be saved in this browser (site storage is turned off or not available in this window), so it lasts only until this tab is closed. Use Export on the progress screen to keep a copy.',
+  blocked:
+    'Another Good Terms tab is holding an older copy of your saved progress open. Close the other Good Terms tabs and reload this one to keep saving; until then, progress lasts only until this tab is closed.',
+  slow: 'Saved progress did not open (this browser\u2019s storage is not responding), so for now progress lasts only until this tab is closed. Reload to try again.',
   newerDatabase:
     'A newer version of Good Terms saved progress in this browser. Reload the page to get it; until then, progress lasts only until this tab is closed.',
   quota:
@@ -124,16 +127,18 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   const factory = 'indexedDB' in options ? options.indexedDB : globalFactory();
   const mirror = 'mirror' in options ? options.mirror : defaultStorage();
   if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
-  const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME))();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), options.openTimeoutMs ?? 4000);
+  let blocked: (() => void) | undefined;
+  const giveUp = new Promise<'slow' | 'blocked'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), options.openTimeoutMs ?? 1500);
+    blocked = () => resolve('blocked');
   });
+  const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME, () => blocked?.()))();
   try {
-    const backend = await Promise.race([opening, timeout]);
-    if (backend === 'timeout') {
+    const backend = await Promise.race([opening, giveUp]);
+    if (backend === 'slow' || backend === 'blocked') {
       opening.then((late) => late.close()).catch(() => undefined); // Do not hold a connection nobody uses.
-      return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
+      return new Store(new MemoryBackend(), NOTICES[backend], mirror);
     }
     return new Store(backend, undefined, mirror);
   } catch (error) {

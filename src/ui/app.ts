@@ -62,7 +62,7 @@ export class App {
       settings: () => this.settings,
       fixedSeed: services.fixedSeed,
       toSelect: (notice) => this.showSelect(notice),
-      rememberTabAttempt: (id) => this.tab.remember(id),
+      rememberTabAttempt: (entry) => this.tab.remember(entry),
       sound: this.sound,
       onSoundChange: (sound) => this.updateSettings({ ...this.settings, sound }),
     });
@@ -120,6 +120,7 @@ export class App {
           onStart: () => this.showSelect(),
           onResume: (entry) => this.resume(entry),
           onDiscard: async (entry) => {
+            this.forget(entry);
             await store.clearInProgress(entry.attemptId);
             await this.showTitle();
           },
@@ -133,7 +134,14 @@ export class App {
 
   async resume(entry: InProgress): Promise<void> {
     const result = await this.playing.resume(entry);
-    if (!result.ok) await this.showTitle(`${result.reason} You can start it again from the list.`);
+    if (result.ok) return;
+    this.forget(entry);
+    await this.showTitle(`${result.reason} You can start it again from the list.`);
+  }
+
+  /** A conversation this tab will not continue: its own copy goes too, so it is not offered again. */
+  private forget(entry: InProgress): void {
+    if (entry.attemptId === this.tab.current()) this.tab.remember(undefined);
   }
 
   async showSelect(notice?: string): Promise<void> {
@@ -197,12 +205,6 @@ export class App {
       title: 'Accessibility',
       panel: (overlay) => renderAccessibility(overlay, { onDone: () => this.showTitle() }),
     });
-  }
-
-  /** The conversation this tab was playing before a reload, if it is still unfinished. */
-  async ownUnfinished(): Promise<InProgress | undefined> {
-    const own = this.tab.current();
-    return own ? (await this.services.store.unfinished()).find((e) => e.attemptId === own) : undefined;
   }
 
   private selectScene(): SelectScene | undefined {

@@ -6,7 +6,13 @@
  */
 import type { ScoreReport } from '../engine/runtime/scoring';
 import type { Session } from '../engine/runtime/session';
-import { type AttemptMeta, inProgressOf, type ProgressStore, summariseAttempt } from '../progress';
+import {
+  type AttemptMeta,
+  type InProgress,
+  inProgressOf,
+  type ProgressStore,
+  summariseAttempt,
+} from '../progress';
 
 export class AttemptRecorder {
   private readonly unsubscribe: () => void;
@@ -16,8 +22,8 @@ export class AttemptRecorder {
     private readonly store: ProgressStore,
     readonly session: Session,
     readonly meta: AttemptMeta & { turnTimes: string[] },
-    /** Told the attempt id whenever this conversation is saved: the tab remembers which one is its own. */
-    private readonly onSaved: (attemptId: string | undefined) => void,
+    /** Told each save (and undefined once finished or abandoned): the tab keeps its own copy. */
+    private readonly onSaved: (entry: InProgress | undefined) => void,
   ) {
     this.unsubscribe = session.subscribe((view) => {
       while (this.meta.turnTimes.length < view.turn) this.meta.turnTimes.push(new Date().toISOString());
@@ -27,8 +33,9 @@ export class AttemptRecorder {
   }
 
   private save(): Promise<void> {
-    this.onSaved(this.meta.attemptId);
-    return this.store.saveInProgress(inProgressOf(this.session, this.meta));
+    const entry = inProgressOf(this.session, this.meta);
+    this.onSaved(entry);
+    return this.store.saveInProgress(entry);
   }
 
   /** Records the finished attempt (once) and forgets its conversation in progress. */

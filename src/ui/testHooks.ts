@@ -56,6 +56,10 @@ export interface TestHooks {
   readonly frames: FrameCounts;
   /** Pauses the game loop (nothing updates or draws) so a benchmark can drive the canvas itself. */
   paused: boolean;
+  /** Makes the next game step throw inside the active scene's update (the frozen-canvas regression). */
+  breakNextStep(): void;
+  /** Makes every later progress write fail, as when the disk fills up mid-visit. */
+  failStorage(): void;
 }
 
 declare global {
@@ -153,6 +157,20 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
     set paused(on: boolean) {
       if (on) app.game.pause();
       else app.game.resume();
+    },
+    breakNextStep() {
+      const scene = app.game.scene.getScenes(true)[0];
+      scene?.events.once('update', () => {
+        throw new Error('test hook: a scene update failed');
+      });
+    },
+    failStorage() {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function failing(this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.transaction.mode === 'readwrite')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { linesOf } from '../../src/engine/runtime/conditions';
 import { watchConsole } from './chromium';
 import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
@@ -8,7 +8,7 @@ import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitFo
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
 const bundle = bundleFor(SCENARIO);
-const best = explore(bundle, { seed: SEED }).best;
+const best = bestOf(explore(bundle, { seed: SEED }));
 
 async function open(
   browser: Browser,

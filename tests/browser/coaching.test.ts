@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { offered, type PlayState, startState, stepState } from '../../src/engine/runtime/stepper';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import { watchConsole } from './chromium';
@@ -17,7 +17,7 @@ import {
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 11;
 const bundle = bundleFor(SCENARIO);
-const best = explore(bundle, { seed: SEED }).best;
+const best = bestOf(explore(bundle, { seed: SEED }));
 
 /** A path that continues `prefix` with a different next choice than `was` and reaches an ending other than `avoid`. */
 function pathToOtherEnding(

@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
 import { DEVICES, type Device } from './devices';
 import { axe, baseUrl, bundleFor, useBrowser, waitForScreen } from './helpers';
@@ -15,7 +15,7 @@ import { layoutProblems } from './layoutChecks';
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
 const bundle = bundleFor(SCENARIO);
-const best = explore(bundle, { seed: SEED }).best;
+const best = bestOf(explore(bundle, { seed: SEED }));
 const choiceText = new Map(
   Object.values(bundle.scenario.nodes).flatMap((n) => n.choices.map((c) => [c.id, c.text] as const)),
 );

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { explore, playStrategy, STRATEGIES } from '../../src/engine/authoring/analysis';
+import { bestOf, explore, playStrategy, STRATEGIES } from '../../src/engine/authoring/analysis';
 import {
   bundleFor,
   canvasStats,
@@ -59,7 +59,7 @@ describe('the game in a real browser', () => {
 
   it('plays the balanced and the hardline path to the debrief, and the balanced one scores higher', async () => {
     const bundle = bundleFor(SCENARIO);
-    const best = explore(bundle, { seed: SEED }).best;
+    const best = bestOf(explore(bundle, { seed: SEED }));
     const hardline = playStrategy(bundle, STRATEGIES.hardline, { seed: SEED });
 
     const balancedScore = await playToDebrief(best.choices);

@@ -6,7 +6,7 @@
  */
 import { preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
 import { bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
@@ -53,7 +53,7 @@ describe('offline', () => {
       await waitForScreen(page, 'select');
       await startScenario(page, SCENARIO);
       const bundle = bundleFor(SCENARIO);
-      await playChoices(page, bundle, explore(bundle, { seed: SEED }).best.choices);
+      await playChoices(page, bundle, bestOf(explore(bundle, { seed: SEED })).choices);
       await page.getByRole('button', { name: 'See your debrief' }).click();
       await waitForScreen(page, 'debrief');
       expect(await page.locator('h1').first().textContent()).toMatch(/^Debrief/);

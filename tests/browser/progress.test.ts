@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { analyse } from '../../src/engine/authoring/invariants';
 import { scoreAttempt } from '../../src/engine/runtime/scoring';
 import { Session } from '../../src/engine/runtime/session';
@@ -29,7 +29,7 @@ describe('progress, resume and the onboarding path', () => {
   it('reloading mid-conversation offers to continue at the same line, meters and choices', async () => {
     await fresh();
     const bundle = bundleFor('s8-copay-prior-balance');
-    const best = explore(bundle, { seed: SEED }).best;
+    const best = bestOf(explore(bundle, { seed: SEED }));
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await startScenario(page, 's8-copay-prior-balance');
@@ -67,7 +67,7 @@ describe('progress, resume and the onboarding path', () => {
     expect(await page.getByTestId('state-time-of-service').textContent()).toContain('Locked');
     for (const id of ['s8-copay-prior-balance', 's13-ed-cost-before-screening']) {
       const bundle = bundleFor(id);
-      const best = explore(bundle, { seed: SEED }).best;
+      const best = bestOf(explore(bundle, { seed: SEED }));
       await page.getByRole('button', { name: `${bundle.scenario.title}: Assess` }).click();
       await waitForScreen(page, 'conversation');
       expect(await page.getByTestId('mode-badge').textContent()).toBe('Assessment');
@@ -95,9 +95,10 @@ describe('progress, resume and the onboarding path', () => {
     const attempts = library.map((bundle, i) => {
       const run = analyse(bundle, { seed: SEED }).runs[0];
       if (!run) throw new Error(`no analysis for ${bundle.scenario.id}`);
-      const session = Session.replay(bundle, run.seed, run.exploration.best.choices);
+      const best = bestOf(run.exploration);
+      const session = Session.replay(bundle, run.seed, best.choices);
       const finished = new Date(day.getTime() + i * 60_000);
-      const times = run.exploration.best.choices.map(() => finished.toISOString());
+      const times = best.choices.map(() => finished.toISOString());
       return summariseAttempt(
         session,
         scoreAttempt(bundle, session.context()),

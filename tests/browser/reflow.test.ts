@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
 import { baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 import { layoutProblems } from './layoutChecks';
@@ -13,7 +13,7 @@ import { layoutProblems } from './layoutChecks';
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
 const bundle = bundleFor(SCENARIO);
-const best = explore(bundle, { seed: SEED }).best;
+const best = bestOf(explore(bundle, { seed: SEED }));
 
 const SIZES = [
   { name: '320 CSS px wide', width: 320, height: 640, scale: 1 },

@@ -5,7 +5,12 @@
  * same figures in full.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_GZIP_BUDGET, type BundleReport, bundleReport } from '../../scripts/bench/bundleReport';
+import {
+  APP_GZIP_BUDGET,
+  type BundleReport,
+  bundleReport,
+  JOIN_PAGE_GZIP_BUDGET,
+} from '../../scripts/bench/bundleReport';
 
 describe('bundle budget', () => {
   let report: BundleReport;
@@ -30,5 +35,16 @@ describe('bundle budget', () => {
     for (const file of report.htmlLoads) {
       expect(report.scenarios.map((s) => s.file)).not.toContain(file);
     }
+  });
+
+  it('keeps the classroom phone page within 80 kB gzipped on first load, without Phaser or the engine', () => {
+    const join = report.pages.find((p) => p.html.endsWith('classroom/join.html'));
+    expect(join, 'no classroom/join.html in the build').toBeDefined();
+    const detail = join?.files.map((f) => `${f.file} ${f.gzip} B`).join(', ');
+    expect(join?.gzip, `join page: ${detail}`).toBeLessThanOrEqual(JOIN_PAGE_GZIP_BUDGET);
+    expect(join?.modules.some((m) => m === 'phaser' || m === 'xstate' || m.startsWith('src/engine/'))).toBe(
+      false,
+    );
+    expect(join?.modules).toContain('socket.io-client');
   });
 });

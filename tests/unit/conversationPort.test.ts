@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileContentSource } from '../../src/content/fileSource';
 import { type ConversationPort, LocalConversation } from '../../src/conversation/port';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import type { PatientCue } from '../../src/engine/runtime/compiler';
 import { scoreAttempt } from '../../src/engine/runtime/scoring';
 import { Session } from '../../src/engine/runtime/session';
@@ -44,7 +44,7 @@ const content = fileContentSource();
 describe('the conversation port', () => {
   it('plays a whole scenario to its ending with a fake view and no DOM', async () => {
     const bundle = await content.loadScenario('s8-copay-prior-balance');
-    const best = explore(bundle, { seed: 11 }).best;
+    const best = bestOf(explore(bundle, { seed: 11 }));
     const session = Session.start(bundle, 11);
     const view = new FakeView(new LocalConversation(session));
     for (const id of best.choices) view.press(id);
@@ -64,7 +64,7 @@ describe('the conversation port', () => {
 
   it('shows the same screen to two views of the same attempt', async () => {
     const bundle = await content.loadScenario('s8-copay-prior-balance');
-    const best = explore(bundle, { seed: 5 }).best;
+    const best = bestOf(explore(bundle, { seed: 5 }));
     const a = new FakeView(new LocalConversation(Session.start(bundle, 5)));
     const b = new FakeView(new LocalConversation(Session.start(bundle, 5)));
     for (const id of best.choices) {

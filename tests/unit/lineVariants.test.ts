@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
-import { explore } from '../../src/engine/authoring/analysis';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { coachingOf } from '../../src/engine/runtime/lookup';
 import { Session } from '../../src/engine/runtime/session';
 import { offered, startState, stepState } from '../../src/engine/runtime/stepper';
@@ -73,7 +73,7 @@ describe('S1: the teach-back answer follows what was explained', () => {
     (s) => s.ok && s.bundle.scenario.id === 's1-uninsured-ed-discharge',
   );
   if (!s1?.ok) throw new Error('S1 did not load');
-  const best = explore(s1.bundle).best.choices;
+  const best = bestOf(explore(s1.bundle)).choices;
 
   it('after the coverage screen, the answer mentions the Marketplace on every seed', () => {
     let checked = 0;

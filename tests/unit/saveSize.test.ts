@@ -19,6 +19,7 @@ describe('the saved conversation fits an LMS', () => {
     const worst = variantSeeds(bundle)
       .map(({ seed }) => {
         const longest = explore(bundle, { seed }).longest;
+        if (!longest) throw new Error(`${bundle.scenario.id}: no path ends`);
         const session = Session.replay(bundle, seed, longest.choices);
         const save = JSON.stringify(session.persist()).length;
         const record = JSON.stringify(

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import { formatDiagnostic } from '../../src/engine/authoring/loader';
 
-/** One fixture per class of authoring mistake; each ends with the exact diagnostics it must produce. */
+/**
+ * One fixture per class of authoring mistake; each ends with the exact diagnostics it must produce
+ * (`# expect:` lines, first line of each) and, optionally, the hints they must give (`# expect-hint:`).
+ */
 const DIR = new URL('../fixtures/invalid/', import.meta.url).pathname;
 const fixtures = readdirSync(DIR).filter(
   (f) => f.endsWith('.yaml') && f !== 'personas.yaml' && f !== 'rules.yaml',
@@ -22,5 +25,9 @@ describe('the validator names file, line, column, node and problem', () => {
     expect(actual).toEqual(expected);
     for (const d of load.diagnostics)
       if (!d.message.startsWith('YAML syntax')) expect(d.hint, d.message).toBeTruthy();
+    const hints = [...readFileSync(join(DIR, file), 'utf8').matchAll(/^# expect-hint: (.*)$/gm)].map(
+      (m) => m[1],
+    );
+    expect(load.diagnostics.map((d) => d.hint)).toEqual(expect.arrayContaining(hints));
   });
 });

@@ -40,13 +40,14 @@ export interface PathOutcome {
 export interface Exploration {
   paths: number;
   endings: Record<string, number>;
-  best: PathOutcome;
+  /** Undefined only when no path ends at all (every path loops): `bounded` then reports it. */
+  best: PathOutcome | undefined;
   /** The best path other than `best` (equal to it in score on a tie). */
   runnerUp: PathOutcome | undefined;
   /** How many paths share the best total. */
   bestCount: number;
-  worst: PathOutcome;
-  longest: PathOutcome;
+  worst: PathOutcome | undefined;
+  longest: PathOutcome | undefined;
   /** The best-scoring path into each ending reached. */
   bestTo: Record<string, PathOutcome>;
   visitedNodes: Set<string>;
@@ -61,8 +62,6 @@ export interface Exploration {
   unbounded: boolean;
   /** The shortest path to each ending reached (first found on ties). */
   shortestTo: Record<string, PathOutcome>;
-  /** The highest total on any path that broke a hard-fail rule (undefined when no path does). */
-  hardFailMax: number | undefined;
   /** The chance a uniformly random trainee passes (pass mark, no hard fail), exact over every path. */
   randomPass: number;
   /** The likeliest passing path, as an example for a random-trainee failure. */
@@ -101,7 +100,10 @@ function outcomeOf(
 export interface ExploreOptions {
   seed?: number;
   maxTurns?: number;
+  /** Stop after this many finished paths. */
   limit?: number;
+  /** Stop after this many states (a conversation that loops without ending finishes no paths). */
+  stateLimit?: number;
   score?: Scorer;
   /** Explore only what follows these choices (from the start, in order). */
   after?: readonly string[];
@@ -124,17 +126,28 @@ export function replayPath(bundle: ScenarioBundle, seed: number, choices: readon
   return states;
 }
 
+/** An id-keyed record without a prototype: no id can find an inherited property. */
+const byId = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): Exploration {
-  const { seed = 1, maxTurns = 40, limit = 1_000_000, score = defaultScorer, after = [] } = options;
+  const {
+    seed = 1,
+    maxTurns = 40,
+    limit = 1_000_000,
+    stateLimit = 2_000_000,
+    score = defaultScorer,
+    after = [],
+  } = options;
+  let states = 0;
   const result: Exploration = {
     paths: 0,
-    endings: {},
-    best: undefined as unknown as PathOutcome,
+    endings: byId(),
+    best: undefined,
     runnerUp: undefined,
     bestCount: 0,
-    worst: undefined as unknown as PathOutcome,
-    longest: undefined as unknown as PathOutcome,
-    bestTo: {},
+    worst: undefined,
+    longest: undefined,
+    bestTo: byId(),
     visitedNodes: new Set(),
     usedChoices: new Set(),
     reachableLines: new Set(),
@@ -142,8 +155,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     meterRange: { stress: { min: 100, max: 0 }, trust: { min: 100, max: 0 } },
     scores: [],
     unbounded: false,
-    hardFailMax: undefined,
-    shortestTo: {},
+    shortestTo: byId(),
     randomPass: 0,
     likeliestPass: undefined,
     bestBroken: undefined,
@@ -155,6 +167,10 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
   ];
   while (stack.length > 0) {
     const { state, choices, probability } = stack.pop() as (typeof stack)[number];
+    if (++states > stateLimit) {
+      result.truncated = true;
+      break;
+    }
     const ctx = state.ctx;
     for (const meter of ['stress', 'trust'] as const) {
       result.meterRange[meter].min = Math.min(result.meterRange[meter].min, ctx.meters[meter]);
@@ -199,7 +215,6 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
 /** Folds one finished path into the exploration's figures. */
 function record(result: Exploration, state: PlayState, outcome: PathOutcome): void {
   result.scores.push(outcome.total);
-  if (outcome.hardFail) result.hardFailMax = Math.max(result.hardFailMax ?? 0, outcome.total);
   if (!result.best || outcome.total > result.best.total) {
     result.runnerUp = result.best;
     result.best = outcome;
@@ -230,6 +245,110 @@ function record(result: Exploration, state: PlayState, outcome: PathOutcome): vo
     }
     byChoice.set(turn.choiceId, Math.max(byChoice.get(turn.choiceId) ?? -Infinity, outcome.total));
   }
+}
+
+/**
+ * Nodes the conversation can reach but from which no ending can be reached, whatever the conditions:
+ * a loop without an exit. Found on the graph alone, before any exhaustive play (which would never end).
+ */
+export function nodesWithoutExit(bundle: ScenarioBundle): string[] {
+  const { scenario } = bundle;
+  const targetsOf = (nodeId: string): string[] => {
+    const choices = scenario.nodes[nodeId]?.choices ?? [];
+    const direct = choices.flatMap((c) =>
+      typeof c.next === 'string' ? [c.next] : c.next.map((b) => b.goto),
+    );
+    // Reactions apply after any choice that leads to a node.
+    const reacts = direct.some((t) => scenario.nodes[t]) ? scenario.reactions.map((r) => r.goto) : [];
+    return [...direct, ...reacts];
+  };
+  const reachable = new Set<string>();
+  const queue = [scenario.start];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    if (reachable.has(id) || !scenario.nodes[id]) continue;
+    reachable.add(id);
+    queue.push(...targetsOf(id));
+  }
+  const exits = new Set(Object.keys(scenario.endings));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of reachable)
+      if (!exits.has(id) && targetsOf(id).some((t) => exits.has(t))) {
+        exits.add(id);
+        grew = true;
+      }
+  }
+  return [...reachable].filter((id) => !exits.has(id));
+}
+
+/** The best path, for callers that know the scenario ends (a scenario where nothing ends has none). */
+export function bestOf(exploration: Exploration, scenarioId = 'the scenario'): PathOutcome {
+  if (!exploration.best) throw new Error(`${scenarioId}: no path reaches an ending`);
+  return exploration.best;
+}
+
+/**
+ * For each ending, a path that follows the best path as long as it can and then deviates once: the
+ * deviation as late as possible, and after it the best-scoring way into that ending. A draft test plan
+ * built from these shows what each ending is about, instead of routing every ending through the first
+ * mistake on offer.
+ */
+export function deviationsToEndings(
+  bundle: ScenarioBundle,
+  best: PathOutcome,
+  options: { seed?: number; score?: Scorer } = {},
+): Record<string, PathOutcome> {
+  const { seed = 1, score = defaultScorer } = options;
+  const found = byId<PathOutcome>();
+  found[best.endingId] = best;
+  const states = replayPath(bundle, seed, best.choices);
+  for (let step = best.choices.length - 1; step >= 0; step--) {
+    const prefix = best.choices.slice(0, step);
+    const here = states[step] as PlayState;
+    for (const alternative of offered(bundle, here)) {
+      if (alternative.id === best.choices[step]) continue;
+      const branch = explore(bundle, { seed, score, after: [...prefix, alternative.id] });
+      for (const [endingId, path] of Object.entries(branch.bestTo)) found[endingId] ??= path;
+    }
+  }
+  return found;
+}
+
+export interface ExplainedStep {
+  turn: number;
+  nodeId: string;
+  choiceId: string;
+  why: string;
+}
+
+/**
+ * Why the best path takes each step: the best total still reachable through its choice against the best
+ * reachable through each other reply on offer at that moment.
+ */
+export function explainBest(
+  bundle: ScenarioBundle,
+  best: PathOutcome,
+  options: { seed?: number; score?: Scorer } = {},
+): ExplainedStep[] {
+  const { seed = 1, score = defaultScorer } = options;
+  const states = replayPath(bundle, seed, best.choices);
+  return best.choices.map((choiceId, step) => {
+    const here = states[step] as PlayState;
+    const prefix = best.choices.slice(0, step);
+    const others = offered(bundle, here)
+      .filter((c) => c.id !== choiceId)
+      .map((c) => {
+        const top = explore(bundle, { seed, score, after: [...prefix, c.id] }).best;
+        return `${c.id} ${top ? top.total : 'never ends'}`;
+      });
+    return {
+      turn: step + 1,
+      nodeId: here.ctx.nodeId,
+      choiceId,
+      why: `leads to the best total, ${best.total}${others.length ? `; best through the others: ${others.join(', ')}` : ' (the only reply on offer)'}`,
+    };
+  });
 }
 
 /**

@@ -1,9 +1,8 @@
 /** The onboarding path's file format (dialogues/curriculum.yaml): ordered modules of scenario ids. */
 import { z } from 'zod';
+import { idSchema } from './ids';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "foundations")');
+const id = idSchema('foundations');
 
 export const curriculumModuleSchema = z
   .object({

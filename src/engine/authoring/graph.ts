@@ -61,7 +61,9 @@ export function toMermaid(bundle: ScenarioBundle): string {
     );
   }
   for (const r of scenario.reactions)
-    lines.push(`  %% after any choice: if ${describeCondition(r.when)} go to ${r.goto}`);
+    lines.push(
+      `  %% after any choice: if ${describeCondition(r.when)} go to ${r.goto}${r.note ? ` (${r.note})` : ''}`,
+    );
   lines.push(`  ${mermaidId(scenario.start)}:::start`);
   lines.push(
     '  classDef good fill:#d7f0df,stroke:#1c6b3a',
@@ -95,7 +97,9 @@ export function toDot(bundle: ScenarioBundle): string {
       `  "${dotText(e.from)}" -> "${dotText(e.to)}" [label="${dotText(e.label)}"${e.broken ? ', style=dashed, color="#a3262a"' : ''}];`,
     );
   for (const r of scenario.reactions)
-    lines.push(`  // after any choice: if ${describeCondition(r.when)} go to ${r.goto}`);
+    lines.push(
+      `  // after any choice: if ${describeCondition(r.when)} go to ${r.goto}${r.note ? ` (${r.note})` : ''}`,
+    );
   lines.push('}');
   return lines.join('\n');
 }

@@ -3,12 +3,20 @@
  * line, column and node of every problem at once. Pure: callers pass file names and texts, so the
  * same code serves the Vite plugin, the CLI and the tests.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { isRandomGroup } from '../runtime/conditions';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { listProblems } from './coverage';
 import { hashStructure } from './hash';
+import { didYouMean, fieldNames, schemaHint, schemaMessage } from './hints';
+import {
+  aliasProblems,
+  fileSizeProblem,
+  type LimitProblem,
+  scenarioSizeProblems,
+  textProblems,
+} from './limits';
 import {
   type Condition,
   type PersonaDef,
@@ -27,13 +35,17 @@ export interface Diagnostic {
   node: string | undefined;
   message: string;
   hint: string | undefined;
+  /** Warnings are worth acting on but do not fail `validate`, the analyzer or the tests. */
+  severity?: 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = `${d.file}:${d.line}:${d.column}`;
   const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}  ${d.node ?? '-'}  ${d.message}${hint}`;
+  return `${where}  ${d.node ?? '-'}  ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}${hint}`;
 }
+
+export const isError = (d: Diagnostic): boolean => d.severity !== 'warning';
 
 export class ContentError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
@@ -42,7 +54,7 @@ export class ContentError extends Error {
   }
 }
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 
 interface ParsedFile<T> {
   value: T | undefined;
@@ -55,14 +67,25 @@ function nodeIdOf(path: Path): string | undefined {
   return (path[0] === 'nodes' || path[0] === 'endings') && typeof path[1] === 'string' ? path[1] : undefined;
 }
 
-/** Parses YAML and checks it against a schema, keeping source positions for every message. */
+/**
+ * Parses YAML and checks it against a schema, keeping source positions for every message. Never throws
+ * for bad content: size, alias and text limits (limits.ts, plus `sizeCheck` for the file's kind) are
+ * checked before anything expands, and reported like any other problem.
+ */
 export function parseContentFile<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
+  sizeCheck?: (doc: Document) => LimitProblem[],
 ): ParsedFile<z.output<S>> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const tooBig = fileSizeProblem(text);
+  const doc = parseDocument(tooBig ? '' : text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const limited = (problems: LimitProblem[]): Diagnostic[] =>
+    problems.map((p) => {
+      const pos = lineCounter.linePos(p.offset);
+      return { file, line: pos.line, column: pos.col, node: undefined, message: p.message, hint: p.hint };
+    });
 
   const at = (path: Path, message: string, hint?: string): Diagnostic => {
     let offset = 0;
@@ -76,6 +99,7 @@ export function parseContentFile<S extends z.ZodType>(
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, node: nodeIdOf(path), message, hint };
   };
+  if (tooBig) return { value: undefined, diagnostics: limited([tooBig]), at };
 
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -93,13 +117,35 @@ export function parseContentFile<S extends z.ZodType>(
     return { value: undefined, diagnostics, at };
   }
 
-  const result = schema.safeParse(doc.toJS());
+  const overLimits = [...aliasProblems(doc), ...textProblems(doc), ...(sizeCheck?.(doc) ?? [])];
+  if (overLimits.length > 0) return { value: undefined, diagnostics: limited(overLimits), at };
+  let data: unknown;
+  try {
+    // aliasProblems bounded the expansion already; the library's own count would refuse legitimate reuse.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    const diagnostic = at(
+      [],
+      `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return {
+      value: undefined,
+      diagnostics: [{ ...diagnostic, hint: 'check the anchors (&name) and aliases (*name)' }],
+      at,
+    };
+  }
+  const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [], at };
+  const fields = fieldNames(schema);
   const diagnostics = result.error.issues
     .flatMap((issue) => unwrapUnion(issue, []))
     .map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return at(path, `${path.join('.') || '(file)'}: ${issue.message}`, hintFor(issue));
+      return at(
+        path,
+        `${path.join('.') || '(file)'}: ${schemaMessage(issue, data)}`,
+        schemaHint(issue, data, fields),
+      );
     });
   return { value: undefined, diagnostics, at };
 }
@@ -109,40 +155,29 @@ type Issue = z.core.$ZodIssue;
 /**
  * A value that fits none of a field's forms (say, a line that is neither text, a random group nor a
  * list) gets zod's bare "Invalid input". Report instead the problems of the form it came closest to:
- * the one with the fewest problems that at least has the right shape (text, list or map).
+ * the one with the fewest problems that at least has the right shape (text, list or map). A bad record
+ * key likewise gets the key's own problem.
  */
 function unwrapUnion(issue: Issue, prefix: PropertyKey[]): Issue[] {
   const path = [...prefix, ...issue.path];
+  // A record key that is not a valid id: say why, at the key (zod only says "Invalid key in record").
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => ({ ...inner, path }));
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path }];
   const wrongShape = (branch: Issue[]): boolean =>
     branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0;
   const shaped = issue.errors.filter((branch) => !wrongShape(branch));
-  if (shaped.length === 0) {
+  const first = issue.errors[0]?.[0];
+  if (shaped.length === 0 && first?.code === 'invalid_type') {
     const expected = [
       ...new Set(issue.errors.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : ''))),
-    ];
-    return [{ ...issue, path, message: `expected ${expected.filter(Boolean).join(' or ')} here` }];
+    ].filter(Boolean);
+    const received = / received (\w+)$/.exec(first.message)?.[1];
+    const message = `Invalid input: expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}`;
+    return [{ ...first, path, message }];
   }
+  if (shaped.length === 0) return [{ ...issue, path }];
   const closest = shaped.reduce((a, b) => (b.length < a.length ? b : a));
   return closest.flatMap((inner) => unwrapUnion(inner, path));
-}
-
-function hintFor(issue: z.core.$ZodIssue): string | undefined {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `remove or rename ${issue.keys.map((k) => `"${k}"`).join(', ')}; see dialogues/schema/*.schema.json for the allowed fields`;
-    case 'invalid_type':
-      return /received undefined/.test(issue.message)
-        ? 'this field is required'
-        : `write a ${issue.expected} here`;
-    case 'invalid_value':
-      return 'allowed values are listed in dialogues/README.md';
-    case 'too_small':
-    case 'too_big':
-      return 'meters run from 0 to 100; check the number';
-    default:
-      return undefined;
-  }
 }
 
 export interface Catalogues {
@@ -193,19 +228,20 @@ export function checkScenarioReferences(
   const nodeIds = new Set(Object.keys(scenario.nodes));
   const endingIds = new Set(Object.keys(scenario.endings));
   const targets = new Set([...nodeIds, ...endingIds]);
-  const targetHint = (): string => `known nodes and endings: ${[...targets].join(', ')}`;
+  const targetHint = (id: string): string =>
+    `${didYouMean(id, targets)}known nodes and endings (one namespace): ${[...targets].join(', ')}`;
 
   if (!catalogues.personas[scenario.persona]) {
     out.push(
       at(
         ['persona'],
         `persona "${scenario.persona}" is not in personas.yaml`,
-        `known personas: ${Object.keys(catalogues.personas).join(', ')}`,
+        `${didYouMean(scenario.persona, Object.keys(catalogues.personas))}known personas: ${Object.keys(catalogues.personas).join(', ')}; "Adding a persona" in dialogues/README.md says how to add one`,
       ),
     );
   }
   if (!nodeIds.has(scenario.start)) {
-    out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint()));
+    out.push(at(['start'], `start node "${scenario.start}" does not exist`, targetHint(scenario.start)));
   }
   if (endingIds.size === 0)
     out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
@@ -240,7 +276,7 @@ export function checkScenarioReferences(
           at(
             path,
             `flag "${flag}" is never set by any choice`,
-            'add it to a choice\u2019s "set" list, or fix the spelling',
+            `${didYouMean(flag, setFlags)}add it to a choice\u2019s "set" list (or a persona variant's "flags"), or fix the spelling`,
           ),
         );
     }
@@ -248,7 +284,13 @@ export function checkScenarioReferences(
 
   scenario.reactions.forEach((reaction, i) => {
     if (!targets.has(reaction.goto))
-      out.push(at(['reactions', i, 'goto'], `reaction goes to unknown "${reaction.goto}"`, targetHint()));
+      out.push(
+        at(
+          ['reactions', i, 'goto'],
+          `reaction goes to unknown "${reaction.goto}"`,
+          targetHint(reaction.goto),
+        ),
+      );
     checkCondition(reaction.when, ['reactions', i, 'when']);
   });
 
@@ -354,19 +396,23 @@ export function checkScenarioReferences(
             at(
               [...path, 'rules', ri],
               `rule "${ruleId}" is not in rules.yaml`,
-              `known rules: ${Object.keys(catalogues.rules).join(', ')}`,
+              `${didYouMean(ruleId, Object.keys(catalogues.rules))}known rules: ${Object.keys(catalogues.rules).join(', ')}; "Adding a rule" in dialogues/README.md says how to add one`,
             ),
           );
         }
       }
       if (typeof choice.next === 'string') {
         if (!targets.has(choice.next))
-          out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint()));
+          out.push(at([...path, 'next'], `"next" goes to unknown "${choice.next}"`, targetHint(choice.next)));
       } else {
         choice.next.forEach((branch, bi) => {
           if (!targets.has(branch.goto))
             out.push(
-              at([...path, 'next', bi, 'goto'], `branch goes to unknown "${branch.goto}"`, targetHint()),
+              at(
+                [...path, 'next', bi, 'goto'],
+                `branch goes to unknown "${branch.goto}"`,
+                targetHint(branch.goto),
+              ),
             );
           checkCondition(branch.when, [...path, 'next', bi, 'when']);
         });
@@ -397,18 +443,21 @@ export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): S
   return { scenario, persona, rules, contentHash: hashStructure({ scenario, persona, rules }) };
 }
 
+/** Places a message at a path in the file the scenario came from (for checks that run after loading). */
+export type Locate = (path: Path, message: string, hint?: string) => Diagnostic;
+
 export type ScenarioLoad =
-  | { ok: true; file: string; bundle: ScenarioBundle }
+  | { ok: true; file: string; bundle: ScenarioBundle; at: Locate }
   | { ok: false; file: string; id: string; diagnostics: Diagnostic[] };
 
 /** Parses, checks and resolves one scenario file against the catalogues. */
 export function loadScenarioFile(file: SourceFile, catalogues: Catalogues): ScenarioLoad {
-  const parsed = parseContentFile(file.path, file.text, scenarioSchema);
+  const parsed = parseContentFile(file.path, file.text, scenarioSchema, scenarioSizeProblems);
   const fallbackId = file.path.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (!parsed.value) return { ok: false, file: file.path, id: fallbackId, diagnostics: parsed.diagnostics };
   const diagnostics = checkScenarioReferences(parsed.value, catalogues, parsed.at);
   if (diagnostics.length > 0) return { ok: false, file: file.path, id: parsed.value.id, diagnostics };
-  return { ok: true, file: file.path, bundle: bundleScenario(parsed.value, catalogues) };
+  return { ok: true, file: file.path, bundle: bundleScenario(parsed.value, catalogues), at: parsed.at };
 }
 
 export function summarize(bundle: ScenarioBundle): ScenarioSummary {

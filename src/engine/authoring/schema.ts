@@ -5,12 +5,11 @@
 import { z } from 'zod';
 import { LEDGER_FIELDS, LEDGER_KEYS, type LedgerChange, type LedgerField } from '../runtime/ledger';
 import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from '../runtime/vocabulary';
+import { dictionary, idSchema } from './ids';
 
 export * from '../runtime/vocabulary';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes (like "ask-copay")');
+const id = idSchema('ask-copay');
 
 const meterValue = z.number().int().min(0).max(100);
 
@@ -161,7 +160,11 @@ export const endingSchema = z
 export type EndingDef = z.infer<typeof endingSchema>;
 
 export const reactionSchema = z
-  .object({ when: conditionSchema, goto: id, note: z.string().optional() })
+  .object({
+    when: conditionSchema,
+    goto: id.describe('a node or an ending'),
+    note: z.string().optional().describe('for reviewers: shown by npm run graph, never to trainees'),
+  })
   .strict();
 
 /** A seeded variant of the persona: a different mood, or a fact that only comes out when trust is high. */
@@ -198,7 +201,9 @@ const householdSchema = z
   .object({
     size: z.number().int().min(1).max(12),
     annualIncome: z.number().min(0),
-    guidelineYear: z.literal(2025).describe('HHS poverty guidelines year used (48 contiguous states)'),
+    guidelineYear: z
+      .union([z.literal(2025), z.literal(2026)])
+      .describe('HHS poverty guidelines year used (48 contiguous states)'),
     fplPercent: z
       .number()
       .min(0)
@@ -259,8 +264,8 @@ export const scenarioSchema = z
       .describe('hide the stress and trust meters in assessment mode'),
     start: id,
     reactions: z.array(reactionSchema).default([]).describe('checked after every choice, in order'),
-    nodes: z.record(id, nodeSchema),
-    endings: z.record(id, endingSchema),
+    nodes: dictionary(id, nodeSchema),
+    endings: dictionary(id, endingSchema),
   })
   .strict();
 export type ScenarioDef = z.infer<typeof scenarioSchema>;
@@ -306,7 +311,7 @@ export const personaSchema = z
 export type PersonaDef = z.infer<typeof personaSchema>;
 
 export const personasFileSchema = z
-  .object({ $schema: z.string().optional(), personas: z.record(id, personaSchema) })
+  .object({ $schema: z.string().optional(), personas: dictionary(id, personaSchema) })
   .strict();
 
 export const ruleSchema = z
@@ -318,5 +323,5 @@ export const ruleSchema = z
   .strict();
 export type RuleDef = z.infer<typeof ruleSchema>;
 export const rulesFileSchema = z
-  .object({ $schema: z.string().optional(), rules: z.record(id, ruleSchema) })
+  .object({ $schema: z.string().optional(), rules: dictionary(id, ruleSchema) })
   .strict();

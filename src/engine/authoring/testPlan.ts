@@ -8,7 +8,7 @@ import { holds } from '../runtime/compiler';
 import { scoreAttempt } from '../runtime/scoring';
 import { Session } from '../runtime/session';
 import type { ScenarioBundle } from '../runtime/types';
-import { type Diagnostic, parseContentFile, type SourceFile } from './loader';
+import { type Diagnostic, type Locate, parseContentFile, type SourceFile } from './loader';
 import { conditionSchema } from './schema';
 
 const band = z.object({ gte: z.number().optional(), lte: z.number().optional() }).strict();
@@ -123,23 +123,36 @@ export function runPlan(
   }
 }
 
+export interface PlanFileResult {
+  /** The scenario the plan names (undefined when the file does not parse). */
+  scenarioId: string | undefined;
+  plans: number;
+  /** Endings some plan expects (`expect-ending`), for coverage checks. */
+  endings: Set<string>;
+  diagnostics: Diagnostic[];
+  /** Places a message in the plan file. */
+  at: Locate;
+}
+
 /** Parses and runs a test plan file; every failure is a diagnostic at the step that failed. */
 export function runTestPlanFile(
   source: SourceFile,
   bundles: ReadonlyMap<string, ScenarioBundle>,
-): { plans: number; diagnostics: Diagnostic[] } {
+): PlanFileResult {
   const parsed = parseContentFile(source.path, source.text, testPlanFileSchema);
-  if (!parsed.value) return { plans: 0, diagnostics: parsed.diagnostics };
+  const empty = { plans: 0, endings: new Set<string>(), at: parsed.at };
+  if (!parsed.value) return { ...empty, scenarioId: undefined, diagnostics: parsed.diagnostics };
   const file = parsed.value;
   const bundle = bundles.get(file.scenario);
   if (!bundle) {
     return {
-      plans: 0,
+      ...empty,
+      scenarioId: file.scenario,
       diagnostics: [
         parsed.at(
           ['scenario'],
           `scenario "${file.scenario}" is not available (missing or invalid)`,
-          'run npm run validate',
+          `the plan names its scenario by id; known: ${[...bundles.keys()].join(', ') || 'none'}`,
         ),
       ],
     };
@@ -153,5 +166,10 @@ export function runTestPlanFile(
     );
     return [{ ...d, node: bundle.scenario.id }];
   });
-  return { plans: file.plans.length, diagnostics };
+  const endings = new Set(
+    file.plans.flatMap((plan) =>
+      plan.steps.flatMap((step) => ('expect-ending' in step ? [step['expect-ending']] : [])),
+    ),
+  );
+  return { scenarioId: file.scenario, plans: file.plans.length, endings, diagnostics, at: parsed.at };
 }

@@ -13,7 +13,6 @@ import {
   ReplayCodeError,
   scenarioIdOfCode,
 } from '../../engine/runtime/replayCode';
-import type { ScenarioBundle } from '../../engine/runtime/types';
 import { SCENES } from '../../game/events';
 import { type InProgress, newAttemptId, type ProgressStore, resumeSession } from '../../progress';
 import type { Announcer } from '../announcer';
@@ -37,8 +36,8 @@ export interface PlayDeps {
   fixedSeed: number | undefined;
   /** Where "choose another scenario" and leaving go; `notice` explains a failure. */
   toSelect: (notice?: string) => Promise<void>;
-  /** Remembers which attempt this tab is playing, so a reload resumes its own conversation. */
-  rememberTabAttempt: (attemptId: string | undefined) => void;
+  /** Keeps this tab's own copy of the conversation it is playing, so a reload resumes it. */
+  rememberTabAttempt: (entry: InProgress | undefined) => void;
   sound: SoundBoard;
   /** The sound button during a conversation turns the setting on or off. */
   onSoundChange: (on: boolean) => void;
@@ -113,28 +112,29 @@ export class PlayController {
     return { ok: true };
   }
 
-  /** Opens an attempt from a replay code: replays it exactly and shows it, or explains why not. */
-  async openReplayCode(code: string): Promise<void> {
-    let bundle: ScenarioBundle;
+  /**
+   * Opens an attempt from a replay code: replays it exactly and shows it. When it cannot, nothing changes
+   * on screen and the reason comes back for the caller to show where the code was entered.
+   */
+  async openReplayCode(code: string): Promise<string | undefined> {
     let session: Session;
     try {
       const id = scenarioIdOfCode(code);
       if (!this.deps.content.scenarios().some((e) => e.summary?.id === id)) {
-        throw new ReplayCodeError(`This code is for a scenario this version does not have ("${id}").`);
+        throw new ReplayCodeError('This code is for a scenario this version of Good Terms does not have.');
       }
-      bundle = await this.deps.content.loadScenario(id);
+      const bundle = await this.deps.content.loadScenario(id);
       const attempt = decodeReplayCode(code, bundle);
       session = Session.replay(bundle, attempt.seed, attempt.choices);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      await this.deps.toSelect(
-        error instanceof ReplayCodeError ? reason : `This code could not be replayed: ${reason}`,
-      );
-      return;
+      return error instanceof ReplayCodeError
+        ? error.message
+        : 'This code could not be replayed: the conversation it records no longer fits the scenario.';
     }
     // Someone else's attempt: shown, never recorded as this trainee's.
     if (session.view().status === 'ended') await this.showDebrief(session, 'practice', undefined);
     else await this.playSession(session, 'practice', undefined);
+    return undefined;
   }
 
   private async playSession(
@@ -243,6 +243,13 @@ export class PlayController {
           previous,
           replayCode: code,
           replayLink: `${location.origin}${location.pathname}#replay=${code}`,
+          copyText: (text) =>
+            navigator.clipboard?.writeText
+              ? navigator.clipboard.writeText(text).then(
+                  () => true,
+                  () => false,
+                )
+              : Promise.resolve(false),
           onReplay: () => this.start(id, { mode }),
           onReplayFrom: (turn) =>
             this.start(id, { seed: session.seed, choices: attempt.choices.slice(0, turn - 1), mode }),

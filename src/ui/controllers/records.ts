@@ -8,6 +8,7 @@ import { type ContentSource, scenarioTitles } from '../../content/source';
 import type { Mode } from '../../engine/runtime';
 import { SCENES } from '../../game/events';
 import { loadProgressSettings, type ProgressStore, saveProgressSettings } from '../../progress';
+import { type CheckedAttempt, verifyAttempts } from '../../progress/verify';
 import type { Router } from '../router';
 import { renderCertificate } from '../screens/certificateScreen';
 import { renderCurriculum } from '../screens/curriculumScreen';
@@ -39,10 +40,19 @@ function download(name: string, type: string, content: string): void {
 export class RecordsController {
   constructor(private readonly deps: RecordsDeps) {}
 
+  /** Every stored attempt, replayed against the current content: only what replays counts. */
+  private async checkedAttempts(): Promise<CheckedAttempt[]> {
+    const { content, store } = this.deps;
+    const playable = new Set(content.scenarios().flatMap((e) => (e.summary ? [e.id] : [])));
+    return verifyAttempts(await store.attempts(), async (id) =>
+      playable.has(id) ? content.loadScenario(id) : undefined,
+    );
+  }
+
   async showProgress(message?: string): Promise<void> {
     const { store, content } = this.deps;
     const [attempts, profile, setAside] = await Promise.all([
-      store.attempts(),
+      this.checkedAttempts(),
       store.profile(),
       store.setAside(),
     ]);
@@ -97,7 +107,9 @@ export class RecordsController {
   /** Resolves with the error to show next to the file field, or shows the progress screen again. */
   private async importRecords(file: File): Promise<string | undefined> {
     const transfer = await loadTransfer();
-    const outcome = await transfer.importInto(this.deps.store, transfer.parseJsonImport(await file.text()));
+    // The size decides before the file is read: a wrong multi-gigabyte file never reaches memory.
+    const parsed = transfer.tooLargeToImport(file.size) ?? transfer.parseJsonImport(await file.text());
+    const outcome = await transfer.importInto(this.deps.store, parsed);
     if (!outcome.ok) return outcome.error;
     await this.showProgress(
       `Imported ${outcome.added} attempt(s); ${outcome.skipped} already here were skipped.`,
@@ -106,7 +118,7 @@ export class RecordsController {
   }
 
   async showCurriculum(): Promise<void> {
-    const attempts = await this.deps.store.attempts();
+    const attempts = await this.checkedAttempts();
     await this.deps.router.show({
       screen: 'curriculum',
       scene: SCENES.title,
@@ -129,7 +141,7 @@ export class RecordsController {
   }
 
   async showCertificate(): Promise<void> {
-    const [attempts, profile] = await Promise.all([this.deps.store.attempts(), this.deps.store.profile()]);
+    const [attempts, profile] = await Promise.all([this.checkedAttempts(), this.deps.store.profile()]);
     await this.deps.router.show({
       screen: 'certificate',
       scene: SCENES.title,

@@ -65,6 +65,7 @@ export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () 
             h('th', { scope: 'col' }, 'Scenario'),
             h('th', { scope: 'col' }, 'Score'),
             h('th', { scope: 'col' }, 'Date'),
+            h('th', { scope: 'col' }, 'Replay code'),
           ),
         ),
         h(
@@ -79,6 +80,7 @@ export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () 
                 h('td', {}, s.title),
                 h('td', { 'data-testid': `score-${s.id}` }, s.score),
                 h('td', {}, new Date(`${s.date}T12:00:00Z`).toLocaleDateString()),
+                h('td', {}, h('code', { class: 'replay-code', 'data-testid': `code-${s.id}` }, s.replayCode)),
               ),
             ),
           ),
@@ -87,7 +89,7 @@ export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () 
       h(
         'p',
         { class: 'muted certificate__note' },
-        'Scores are the best assessed attempt for each scenario. All patients in the training are fictional.',
+        'Scores are the best assessed attempt for each scenario, each re-derived by replaying it. Paste a replay code on the scenario list of Good Terms to watch that attempt. All patients in the training are fictional.',
       ),
       h(
         'div',

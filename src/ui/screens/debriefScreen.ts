@@ -33,6 +33,8 @@ export interface DebriefDeps {
   /** The code (and link) that reproduces this attempt exactly. */
   replayCode: string;
   replayLink: string;
+  /** Puts text on the clipboard; resolves false where that is not possible. */
+  copyText: (text: string) => Promise<boolean>;
   mode: Mode;
   /** The previous finished attempt at this scenario, for the side-by-side comparison. */
   previous: FinishedAttempt | undefined;
@@ -181,18 +183,32 @@ function comparisonSection(previous: FinishedAttempt, deps: DebriefDeps): HTMLEl
   );
 }
 
-function replayCodeSection(code: string, link: string): HTMLElement {
+function replayCodeSection(code: string, link: string, copyText: DebriefDeps['copyText']): HTMLElement {
   const status = h('span', { class: 'muted', 'aria-live': 'polite' });
+  // Where the clipboard is unavailable (an insecure page, an old browser, a locked-down LMS frame) the link
+  // is offered in a field, selected, ready for the keyboard shortcut.
+  const field = h('input', {
+    id: 'replay-link',
+    type: 'text',
+    readonly: true,
+    value: link,
+    class: 'replay-link',
+    'aria-label': 'Replay link',
+    hidden: true,
+  });
   const copy = h('button', { class: 'btn btn--ghost btn--small', type: 'button' }, 'Copy link');
   copy.addEventListener('click', () => {
-    navigator.clipboard
-      ?.writeText(link)
-      .then(() => {
+    void copyText(link).then((copied) => {
+      if (copied) {
         status.textContent = ' Link copied.';
-      })
-      .catch(() => {
-        status.textContent = ' Select the code and copy it.';
-      });
+        return;
+      }
+      field.hidden = false;
+      field.focus();
+      field.select();
+      status.textContent =
+        ' Copying is not available here: the link is selected, press Ctrl+C (\u2318C on a Mac) to copy it.';
+    });
   });
   return h(
     'section',
@@ -204,6 +220,7 @@ function replayCodeSection(code: string, link: string): HTMLElement {
       'Anyone with this code sees exactly this attempt (same patient, same choices).',
     ),
     h('p', {}, h('code', { 'data-testid': 'replay-code', class: 'replay-code' }, code), ' ', copy, status),
+    field,
   );
 }
 
@@ -323,7 +340,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         h('h2', { id: 'transcript-heading' }, 'Transcript with feedback'),
         h('ol', { class: 'turns' }, ...transcript),
       ),
-      replayCodeSection(deps.replayCode, deps.replayLink),
+      replayCodeSection(deps.replayCode, deps.replayLink, deps.copyText),
       h(
         'div',
         { class: 'actions' },

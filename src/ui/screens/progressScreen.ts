@@ -4,7 +4,6 @@
  */
 import type { CurriculumLoad } from '../../content/source';
 import {
-  type AttemptSummary,
   completion,
   describeSetAside,
   isComplete,
@@ -12,12 +11,14 @@ import {
   type Profile,
   type SetAsideRecord,
 } from '../../progress';
+import type { CheckedAttempt } from '../../progress/verify';
 import { h } from '../dom';
 
 export type ExportKind = 'attempts' | 'decisions' | 'json';
 
 export interface ProgressDeps {
-  attempts: AttemptSummary[];
+  /** Every stored attempt, checked by replay: only verified ones count toward the path. */
+  attempts: CheckedAttempt[];
   profile: Profile;
   setAside: SetAsideRecord[];
   /** The store's notice when progress is not being saved normally. */
@@ -116,6 +117,33 @@ function transfer(deps: ProgressDeps): HTMLElement {
   );
 }
 
+/** Attempts that did not replay: kept as history, never counted, each with the reason. */
+function unverifiedSection(attempts: readonly CheckedAttempt[]): HTMLElement | null {
+  const unverified = attempts.flatMap((a) => (a.verified ? [] : [a]));
+  if (unverified.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'unverified-heading', 'data-testid': 'unverified' },
+    h('h2', { id: 'unverified-heading' }, 'Not verified'),
+    h(
+      'p',
+      { class: 'muted' },
+      'These attempts could not be replayed against the scenarios as they are now, so they do not count toward the onboarding path or the certificate.',
+    ),
+    h(
+      'ul',
+      { class: 'items' },
+      ...unverified.map((a) =>
+        h(
+          'li',
+          { 'data-attempt-id': a.id },
+          `\u201c${a.scenarioTitle}\u201d, ${a.mode}, recorded ${dateOf(a.finishedAt)} with a score of ${a.total}: not verified, because ${a.problem}.`,
+        ),
+      ),
+    ),
+  );
+}
+
 export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => void {
   const { titles, curriculum } = deps;
   const statuses = curriculum.ok ? moduleStatus(curriculum.curriculum, deps.attempts, { titles }) : [];
@@ -181,6 +209,7 @@ export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => voi
           ),
         ),
       ),
+      unverifiedSection(deps.attempts),
       transfer(deps),
     ),
   );

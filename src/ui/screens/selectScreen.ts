@@ -41,7 +41,8 @@ export interface SelectDeps {
   onViewChange: (view: LibraryView) => void;
   onHighlight: (summary: ScenarioSummary) => void;
   onStart: (id: string) => void;
-  onReplayCode: (code: string) => void;
+  /** Opens a code; resolves with the reason when it cannot, to show beside the field. */
+  onReplayCode: (code: string) => Promise<string | undefined>;
   onBack: () => void;
 }
 
@@ -188,17 +189,33 @@ function replayCodeForm(deps: SelectDeps): HTMLElement {
     autocomplete: 'off',
     spellcheck: 'false',
     placeholder: 'GT1.…',
+    'aria-describedby': 'replay-code-error',
   });
+  // Empty until there is something to say, so screen readers announce the message when it appears.
+  const error = h('p', { id: 'replay-code-error', class: 'field-error', role: 'alert' });
   const form = h(
     'form',
     { class: 'replay-form' },
     h('label', { for: 'replay-code' }, 'Open a replay code'),
     input,
     h('button', { class: 'btn btn--ghost btn--small', type: 'submit' }, 'Open'),
+    error,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.value.trim()) deps.onReplayCode(input.value.trim());
+    const code = input.value.trim();
+    if (!code) return;
+    void deps.onReplayCode(code).then((reason) => {
+      if (!reason) return;
+      // The text stays for the trainee to correct; focus stays with it and the message.
+      input.setAttribute('aria-invalid', 'true');
+      error.textContent = reason;
+      input.focus();
+    });
+  });
+  input.addEventListener('input', () => {
+    input.removeAttribute('aria-invalid');
+    error.textContent = '';
   });
   return form;
 }

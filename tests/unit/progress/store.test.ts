@@ -171,6 +171,21 @@ describe('unreadable records', () => {
     expect(describeSetAside([])).toBeUndefined();
   });
 
+  it('are set aside once when several reads find them at the same time', async () => {
+    const { factory } = await seeded();
+    const store = await openProgressStore({ indexedDB: factory, name: NAME });
+    const [aside] = await Promise.all([
+      store.setAside(),
+      store.attempts(),
+      store.unfinished(),
+      store.profile(),
+    ]);
+    expect(aside).toHaveLength(6);
+    expect(await store.setAside()).toHaveLength(6);
+    expect(await rawGetAll(factory, NAME, 'setAside')).toHaveLength(5);
+    expect(describeSetAside(await store.setAside())).toMatch(/^5 saved records could not be read/);
+  });
+
   it('are never deleted by later use, nor listed twice', async () => {
     const { factory } = await seeded();
     const store = await openProgressStore({ indexedDB: factory, name: NAME });
@@ -210,11 +225,28 @@ describe('storage trouble', () => {
     expect(store.notice).toBe(NOTICES.unavailable);
   });
 
-  it('when opening never completes (blocked by another tab) gives up after the timeout', async () => {
+  it('when opening never completes gives up after the timeout, saying storage is not responding', async () => {
     const hanging = { open: () => new IDBOpenDBRequest() } as unknown as IDBFactory;
     const store = await openProgressStore({ indexedDB: hanging, openTimeoutMs: 20 });
     expect(store.persistent).toBe(false);
-    expect(store.notice).toBe(NOTICES.unavailable);
+    expect(store.notice).toBe(NOTICES.slow);
+  });
+
+  it('when another tab holds an older version open, starts at once and says so (not "private browsing")', async () => {
+    const factory = new IDBFactory();
+    await schemaOneDatabase(factory, NAME);
+    // An old build's tab: its connection stays open and never steps aside for an upgrade.
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const req = factory.open(NAME, 1);
+      req.onsuccess = () => resolve(req.result);
+    });
+    const started = Date.now();
+    const store = await openProgressStore({ indexedDB: factory, name: NAME, openTimeoutMs: 60_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(store.persistent).toBe(false);
+    expect(store.notice).toBe(NOTICES.blocked);
+    expect(store.notice).not.toMatch(/private/);
+    old.close();
   });
 
   it('when a newer build upgraded the database, says to reload', async () => {

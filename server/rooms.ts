@@ -1,0 +1,150 @@
+/**
+ * The rooms this server runs: created on a facilitator's request, restored from storage at start (every
+ * room that had not ended, with every vote), and ended rooms loaded on demand so a facilitator can still
+ * export them.
+ */
+import type { Mode } from '../src/classroom/protocol';
+import { randomSeed } from '../src/engine/runtime';
+import type { ScenarioBundle } from '../src/engine/runtime/types';
+import { hashToken, newRoomCode, newToken } from './codes';
+import { ScenarioPlay } from './engine';
+import { type Clock, Room, type RoomListener } from './room/room';
+import type { RoomRecord, Storage } from './storage/storage';
+
+/** Open rooms one server keeps; creating more is refused with a clear message. */
+export const MAX_OPEN_ROOMS = 500;
+/** A room nobody is connected to and nothing happened in for this long is ended (its code stops working). */
+export const IDLE_ROOM_MS = 2 * 60 * 60 * 1000;
+
+export class RoomCreationError extends Error {}
+
+export class Rooms {
+  private readonly live = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | undefined>>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly library: ReadonlyMap<string, ScenarioBundle>,
+    private readonly listener: RoomListener,
+    private readonly clock: Clock,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Restores every room that had not ended; a room whose scenario changed since is closed, and said so. */
+  async restoreOpen(): Promise<number> {
+    let restored = 0;
+    for (const record of await this.storage.openRooms()) {
+      const room = await this.load(record);
+      if (room) restored += 1;
+    }
+    return restored;
+  }
+
+  private async load(record: RoomRecord): Promise<Room | undefined> {
+    const bundle = this.library.get(record.scenarioId);
+    if (!bundle || bundle.contentHash !== record.contentHash) {
+      this.log(
+        `room ${record.code}: scenario "${record.scenarioId}" ${bundle ? 'has changed' : 'is gone'} since the room was created; the room is closed`,
+      );
+      if (record.endedAt === undefined) await this.storage.markEnded(record.code, this.clock.now());
+      return undefined;
+    }
+    const events = await this.storage.events(record.code);
+    const room = Room.restore(
+      record,
+      events,
+      new ScenarioPlay(bundle, record.seed),
+      this.storage,
+      this.listener,
+      this.clock,
+    );
+    this.live.set(record.code, room);
+    return room;
+  }
+
+  async create(options: {
+    scenarioId: string;
+    mode: Mode;
+    seed: number | undefined;
+    voteMs: number;
+  }): Promise<{ room: Room; token: string }> {
+    const bundle = this.library.get(options.scenarioId);
+    if (!bundle) throw new RoomCreationError(`There is no scenario "${options.scenarioId}".`);
+    const open = [...this.live.values()].filter((r) => r.step !== 'ended').length;
+    if (open >= MAX_OPEN_ROOMS) {
+      throw new RoomCreationError(`This server already runs ${open} rooms; end one before starting another.`);
+    }
+    let code = newRoomCode();
+    while (this.live.has(code) || (await this.storage.hasRoom(code))) code = newRoomCode();
+    const token = newToken();
+    const seed = options.seed ?? randomSeed();
+    const record: RoomRecord = {
+      code,
+      scenarioId: bundle.scenario.id,
+      contentHash: bundle.contentHash,
+      seed,
+      mode: options.mode,
+      voteMs: options.voteMs,
+      hostTokenHash: hashToken(token),
+      createdAt: this.clock.now(),
+      endedAt: undefined,
+    };
+    const room = await Room.create(
+      record,
+      new ScenarioPlay(bundle, seed),
+      this.storage,
+      this.listener,
+      this.clock,
+    );
+    this.live.set(code, room);
+    return { room, token };
+  }
+
+  /** A running room, or an ended one read back from storage. */
+  async find(code: string): Promise<Room | undefined> {
+    const live = this.live.get(code);
+    if (live) return live;
+    let pending = this.loading.get(code);
+    if (!pending) {
+      pending = this.storage.room(code).then((record) => (record ? this.load(record) : undefined));
+      this.loading.set(code, pending);
+      void pending.finally(() => this.loading.delete(code));
+    }
+    return pending;
+  }
+
+  all(): Room[] {
+    return [...this.live.values()];
+  }
+
+  /**
+   * Ends rooms left open with nobody in them for IDLE_ROOM_MS (a forgotten session should not keep a
+   * join code alive for ever), and lets go of ended rooms nobody is looking at (storage still has them).
+   */
+  async sweep(isWatched: (room: Room) => boolean): Promise<{ ended: string[]; unloaded: string[] }> {
+    const ended: string[] = [];
+    const unloaded: string[] = [];
+    const now = this.clock.now();
+    for (const room of [...this.live.values()]) {
+      if (isWatched(room)) continue;
+      if (room.step === 'ended') {
+        room.close();
+        room.play.dispose();
+        this.live.delete(room.code);
+        unloaded.push(room.code);
+      } else if (now - room.lastActivity >= IDLE_ROOM_MS) {
+        const result = await room.submit((_r, at) => ({ type: 'end', at }));
+        if (result.ok) ended.push(room.code);
+      }
+    }
+    return { ended, unloaded };
+  }
+
+  close(): void {
+    for (const room of this.live.values()) {
+      room.close();
+      room.play.dispose();
+    }
+    this.live.clear();
+  }
+}

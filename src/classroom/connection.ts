@@ -1,0 +1,122 @@
+/**
+ * A page's link to its room: one socket.io connection to the server that served the page, which sends
+ * its join (or host, or watch) request again after every reconnection so a dropped phone gets its seat
+ * and the full state back. Shared by the facilitator, projector and phone pages.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientEvents,
+  FacilitatorState,
+  Progress,
+  PublicState,
+  Reply,
+  Request,
+  ServerEvents,
+  YouState,
+} from './protocol';
+
+export interface RoomHandlers {
+  state(state: PublicState): void;
+  /** Vote counts as votes arrive (projector and facilitator only). */
+  progress?(progress: Progress): void;
+  you?(you: YouState): void;
+  facilitator?(state: FacilitatorState): void;
+  connection(online: boolean): void;
+  /** The reply to the (re)attaching request: a new seat's token, or why the room is not there. */
+  attached?(reply: Reply<Record<string, unknown>>): void;
+}
+
+/** The app's root: every classroom page sits one level below it (/classroom/..., /join/...). */
+export function appRoot(): URL {
+  return new URL('..', window.location.href);
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export class RoomConnection {
+  private readonly socket: Socket<ServerEvents, ClientEvents>;
+  private latest: PublicState | undefined;
+  /** Server clock minus this page's clock, from the last state. */
+  private offset = 0;
+
+  constructor(
+    handlers: RoomHandlers,
+    /** The request that (re)attaches this page to its room; undefined until there is one. */
+    private readonly attach: () => Request | undefined,
+  ) {
+    this.socket = io({ path: `${appRoot().pathname}socket.io` });
+    this.socket.on('connect', () => {
+      handlers.connection(true);
+      const request = this.attach();
+      if (request)
+        void this.request<Record<string, unknown>>(request).then((reply) => handlers.attached?.(reply));
+    });
+    this.socket.on('disconnect', () => handlers.connection(false));
+    this.socket.on('state', (state) => {
+      if (this.latest && this.latest.code === state.code && state.version < this.latest.version) return;
+      this.latest = state;
+      this.offset = state.serverNow - Date.now();
+      handlers.state(state);
+    });
+    this.socket.on('progress', (progress) => {
+      if (this.latest && progress.version < this.latest.version) return;
+      handlers.progress?.(progress);
+    });
+    this.socket.on('you', (you) => handlers.you?.(you));
+    this.socket.on('facilitator', (state) => handlers.facilitator?.(state));
+  }
+
+  /** Milliseconds left before a server deadline, on this page's clock. */
+  remaining(deadline: number): number {
+    return Math.max(0, deadline - (Date.now() + this.offset));
+  }
+
+  async request<T extends object>(request: Request): Promise<Reply<T>> {
+    try {
+      return (await this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('request', request)) as Reply<T>;
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'server', message: 'No answer from the server. Check the connection and try again.' },
+      };
+    }
+  }
+}
+
+/** Tokens kept in this browser: a seat per room, and control of the rooms this browser created. */
+export const tokens = {
+  seat: (code: string): string | undefined => read(`good-terms:classroom:seat:${code}`),
+  saveSeat: (code: string, token: string): void => write(`good-terms:classroom:seat:${code}`, token),
+  host: (code: string): string | undefined => read(`good-terms:classroom:host:${code}`),
+  saveHost: (code: string, token: string): void => write(`good-terms:classroom:host:${code}`, token),
+  /** Rooms this browser can control, newest first. */
+  hosted(): string[] {
+    const codes: string[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i) ?? '';
+        const match = /^good-terms:classroom:host:([A-Z0-9]+)$/.exec(key);
+        if (match?.[1]) codes.push(match[1]);
+      }
+    } catch {
+      return [];
+    }
+    return codes.reverse();
+  },
+};
+
+function read(key: string): string | undefined {
+  try {
+    return localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or a full disk: the seat lasts as long as the page instead.
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * Regressions for the reliability and integrity defects of issue 16, each played the way a trainee or
+ * a bad link would hit it, plus the Content-Security-Policy over a full playthrough.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { bestOf, explore } from '../../src/engine/authoring/analysis';
+import { encodeReplayCode } from '../../src/engine/runtime/replayCode';
+import { watchConsole } from './chromium';
+import { baseUrl, bundleFor, canvasStats, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
+
+const SCENARIO = 's8-copay-prior-balance';
+const SEED = 7;
+const bundle = bundleFor(SCENARIO);
+const best = bestOf(explore(bundle, { seed: SEED }));
+
+async function startScenario(page: Page, id = SCENARIO): Promise<void> {
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await waitForScreen(page, 'select');
+  await page.locator(`[data-scenario-id="${id}"]`).click();
+  await waitForScreen(page, 'conversation');
+}
+
+async function titleNotice(page: Page): Promise<string> {
+  await waitForScreen(page, 'title');
+  return (await page.locator('.title-card .notice').allTextContents()).join(' ');
+}
+
+describe('hardening', () => {
+  const browser = useBrowser();
+
+  it('plays a whole scenario to the debrief under the strict CSP without a single violation', async () => {
+    const html = readFileSync(new URL('../../dist-test/index.html', import.meta.url), 'utf8');
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';/,
+    );
+    expect(html).not.toMatch(/unsafe-eval|unsafe-inline/);
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
+    await page.goto(`${baseUrl()}?seed=${SEED}`);
+    await startScenario(page);
+    await playChoices(page, bundle, best.choices);
+    await page.getByRole('button', { name: 'See your debrief' }).click();
+    await waitForScreen(page, 'debrief');
+    await page.getByRole('button', { name: 'Choose another scenario' }).click();
+    await waitForScreen(page, 'select');
+    await page.getByRole('button', { name: 'Back to title' }).click();
+    await page.getByRole('button', { name: 'My progress' }).click();
+    await waitForScreen(page, 'progress');
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('explains a damaged replay link or seed on the title screen, and the game starts', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.goto(`${baseUrl()}#replay=GT1.s8%E0%A4%A.zz`);
+    expect(await titleNotice(page)).toMatch(/replay link is damaged/);
+    await page.goto(`${baseUrl()}?seed=%zz&x=%#replay=${'x'.repeat(1300)}`);
+    const notice = await titleNotice(page);
+    expect(notice).toMatch(/not a Good Terms replay code/);
+    expect(notice).not.toContain('xxxxxxxxxx');
+    await page.goto(`${baseUrl()}?seed=abc`);
+    expect(await titleNotice(page)).toMatch(/seed in this link is not a whole number/);
+    await startScenario(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the same replay link each time it is pasted', async () => {
+    const { page, problems } = await openGame(browser(), SEED);
+    const code = encodeReplayCode(bundle, {
+      scenarioId: SCENARIO,
+      contentHash: bundle.contentHash,
+      seed: SEED,
+      choices: best.choices.slice(0, 2),
+    });
+    const paste = () =>
+      page.evaluate((c) => {
+        window.location.hash = `replay=${c}`;
+      }, code);
+    await paste();
+    await page.waitForFunction(() => window.__GOOD_TERMS__?.turn === 2, undefined, { polling: 50 });
+    await playChoices(page, bundle, best.choices.slice(2, 3), 2);
+    await paste();
+    await page.waitForFunction(() => window.__GOOD_TERMS__?.turn === 2, undefined, { polling: 50 });
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a replay code that does not decode in its field, marked invalid, with focus and the reason', async () => {
+    const { page, problems } = await openGame(browser(), SEED);
+    await page.getByRole('button', { name: 'Start practising' }).click();
+    await waitForScreen(page, 'select');
+    const field = page.getByLabel('Open a replay code');
+    const bad = `GT1.${'q'.repeat(1200)}`;
+    await field.fill(bad);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.inputValue()).toBe(bad);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('replay-code');
+    expect(await page.locator('#replay-code-error').textContent()).toMatch(/not a Good Terms replay code/);
+    expect(await page.evaluate(() => window.__GOOD_TERMS__?.screen)).toBe('select');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('gives each of two tabs its own conversation, and a reload in each resumes its own', async () => {
+    const context: BrowserContext = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const open = async (): Promise<{ page: Page; problems: string[] }> => {
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      await page.goto(`${baseUrl()}?seed=${SEED}`);
+      await waitForScreen(page, 'title');
+      return { page, problems };
+    };
+    const a = await open();
+    const b = await open();
+    const other = bundleFor('s13-ed-cost-before-screening');
+    await startScenario(a.page);
+    await playChoices(a.page, bundle, best.choices.slice(0, 2));
+    await startScenario(b.page, other.scenario.id);
+    await playChoices(b.page, other, bestOf(explore(other, { seed: SEED })).choices.slice(0, 1));
+    for (const [tab, title] of [
+      [a, bundle.scenario.title],
+      [b, other.scenario.title],
+    ] as const) {
+      await tab.page.reload();
+      await waitForScreen(tab.page, 'title');
+      const items = await tab.page.locator('.resume__item').allTextContents();
+      expect(items).toHaveLength(2);
+      expect(items[0]).toContain(title);
+      expect(items[0]).toContain('in this tab');
+      await tab.page.getByRole('button', { name: `Continue \u201c${title}\u201d` }).click();
+      await waitForScreen(tab.page, 'conversation');
+    }
+    expect(await a.page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(2);
+    expect(await b.page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(1);
+    expect([...a.problems, ...b.problems]).toEqual([]);
+    await context.close();
+  });
+
+  it('resumes at the latest turn after a reload right after a choice, with no localStorage and a slow database', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      // No localStorage at all (blocked), and IndexedDB writes of conversations that never finish.
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function slow(this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        // The write is still pending when the page goes away: it never lands.
+        if (this.name === 'inProgress' && (window as unknown as { slowSaves?: boolean }).slowSaves)
+          return new EventTarget() as IDBRequest<IDBValidKey>;
+        return put.apply(this, args);
+      };
+    });
+    await page.goto(`${baseUrl()}?seed=${SEED}`);
+    await startScenario(page);
+    await playChoices(page, bundle, best.choices.slice(0, 2));
+    // From now on the stored copy falls behind: only the tab's own copy has the third choice.
+    await page.evaluate(() => {
+      (window as unknown as { slowSaves: boolean }).slowSaves = true;
+    });
+    await playChoices(page, bundle, best.choices.slice(2, 3), 2);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await page
+      .locator('.resume__item')
+      .first()
+      .getByRole('button', { name: /^Continue/ })
+      .click();
+    await waitForScreen(page, 'conversation');
+    expect(await page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows storage failing mid-visit on the conversation and the debrief, and saves a copy on request', async () => {
+    const { page, problems } = await openGame(browser(), SEED);
+    await startScenario(page);
+    await playChoices(page, bundle, best.choices.slice(0, 1));
+    await page.evaluate(() => window.__GOOD_TERMS__?.failStorage());
+    await playChoices(page, bundle, best.choices.slice(1, 2), 1);
+    const bar = page.locator('#notice-bar');
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    expect(await bar.textContent()).toMatch(/storage is full/);
+    await playChoices(page, bundle, best.choices.slice(2), 2);
+    await page.getByRole('button', { name: 'See your debrief' }).click();
+    await waitForScreen(page, 'debrief');
+    expect(await bar.isVisible()).toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-copy-now').click();
+    const saved = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as {
+      attempts: { scenarioId: string; choices: string[] }[];
+    };
+    expect(saved.attempts.map((a) => [a.scenarioId, a.choices])).toEqual([[SCENARIO, best.choices]]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps drawing after a game step throws, and the canvas follows the next choice', async () => {
+    const { page, problems } = await openGame(browser(), SEED);
+    await startScenario(page);
+    const before = await page.evaluate(() => window.__GOOD_TERMS__?.frames);
+    await page.evaluate(() => window.__GOOD_TERMS__?.breakNextStep());
+    await page.waitForFunction(() => (window.__GOOD_TERMS__?.frames.failed ?? 0) === 1, undefined, {
+      polling: 50,
+    });
+    const fullBefore = (await page.evaluate(() => window.__GOOD_TERMS__?.frames.full)) ?? 0;
+    await playChoices(page, bundle, best.choices.slice(0, 1));
+    await page.waitForFunction((n) => (window.__GOOD_TERMS__?.frames.full ?? 0) > n, fullBefore, {
+      polling: 50,
+    });
+    const after = await page.evaluate(() => window.__GOOD_TERMS__?.frames);
+    expect((after?.steps ?? 0) - (before?.steps ?? 0)).toBeGreaterThan(3);
+    expect((await canvasStats(page)).colours).toBeGreaterThan(40);
+    expect(problems).toEqual([expect.stringMatching(/a frame failed and was skipped/)]);
+    await page.close();
+  });
+
+  it('offers the replay link in a selectable field where the clipboard is missing', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined });
+    });
+    await page.goto(`${baseUrl()}?seed=${SEED}`);
+    await startScenario(page);
+    await playChoices(page, bundle, best.choices);
+    await page.getByRole('button', { name: 'See your debrief' }).click();
+    await waitForScreen(page, 'debrief');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const field = page.getByLabel('Replay link');
+    await expect.poll(() => field.isVisible()).toBe(true);
+    expect(await field.inputValue()).toMatch(/#replay=GT1\./);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('replay-link');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

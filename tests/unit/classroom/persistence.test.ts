@@ -1,0 +1,186 @@
+/**
+ * Persist before broadcast, and the storage layer itself: a room shows nothing of an event until storage
+ * has it; appends from many rooms at once are written in order and read back after reopening.
+ */
+import { describe, expect, it } from 'vitest';
+import { ScenarioPlay } from '../../../server/engine';
+import type { RoomEvent } from '../../../server/room/machine';
+import { Room, type RoomListener } from '../../../server/room/room';
+import { IDLE_ROOM_MS, Rooms } from '../../../server/rooms';
+import { openSqliteStorage } from '../../../server/storage/sqlite';
+import type { RoomRecord, Storage } from '../../../server/storage/storage';
+import { shippedBundle, tempDir } from '../../classroom/server';
+
+const bundle = shippedBundle('s13-ed-cost-before-screening');
+const record = (code: string): RoomRecord => ({
+  code,
+  scenarioId: bundle.scenario.id,
+  contentHash: bundle.contentHash,
+  seed: 3,
+  mode: 'practice',
+  voteMs: 30_000,
+  hostTokenHash: 'hash',
+  createdAt: 1,
+  endedAt: undefined,
+});
+
+/** Storage that holds every append until the test releases it. */
+class GatedStorage implements Storage {
+  held: { seq: number; release: () => void }[] = [];
+  stored: RoomEvent[] = [];
+  async createRoom(): Promise<void> {}
+  async hasRoom(): Promise<boolean> {
+    return false;
+  }
+  async room(): Promise<RoomRecord | undefined> {
+    return undefined;
+  }
+  async openRooms(): Promise<RoomRecord[]> {
+    return [];
+  }
+  append(_code: string, seq: number, event: RoomEvent): Promise<void> {
+    return new Promise((resolve) =>
+      this.held.push({
+        seq,
+        release: () => {
+          this.stored.push(event);
+          resolve();
+        },
+      }),
+    );
+  }
+  async events(): Promise<RoomEvent[]> {
+    return this.stored;
+  }
+  async markEnded(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+describe('persist before broadcast', () => {
+  it('shows and announces an event only once storage has it', async () => {
+    const storage = new GatedStorage();
+    const heard: string[] = [];
+    const listener: RoomListener = {
+      changed: (_room, event) => heard.push(event.type),
+      outlookReady: () => undefined,
+      failed: () => undefined,
+    };
+    const room = await Room.create(record('GATED2'), new ScenarioPlay(bundle, 3), storage, listener, {
+      now: () => 1000,
+    });
+    const joined = room.submit((_r, at) => ({
+      type: 'join',
+      seat: 's1',
+      nickname: 'Calm Heron',
+      tokenHash: 'h',
+      at,
+    }));
+    // The next event is decided against the room with the join applied, before the join is stored.
+    const opened = room.submit((r, at) => (r.context.seats.s1 ? { type: 'open-vote', at } : undefined));
+    await Promise.resolve();
+    expect(storage.held.map((h) => h.seq)).toEqual([1, 2]);
+    expect(heard).toEqual([]);
+    expect(room.version).toBe(0);
+    expect(room.step).toBe('lobby');
+    expect(room.context.seats).toEqual({});
+
+    storage.held[0]?.release();
+    await joined;
+    expect(heard).toEqual(['join']);
+    expect(room.version).toBe(1);
+    expect(room.step).toBe('lobby');
+
+    storage.held[1]?.release();
+    await opened;
+    expect(heard).toEqual(['join', 'open-vote']);
+    expect(room.step).toBe('voting');
+    room.close();
+  });
+
+  it('stops taking events when storage fails, and says so', async () => {
+    const failing = new GatedStorage();
+    failing.append = () => Promise.reject(new Error('disk full'));
+    const failures: unknown[] = [];
+    const room = await Room.create(
+      record('BROKEN'),
+      new ScenarioPlay(bundle, 3),
+      failing,
+      {
+        changed: () => undefined,
+        outlookReady: () => undefined,
+        failed: (_room, error) => failures.push(error),
+      },
+      { now: () => 1000 },
+    );
+    await expect(room.submit((_r, at) => ({ type: 'lock', at }))).rejects.toThrow('disk full');
+    expect(failures).toHaveLength(1);
+    expect(room.context.locked).toBe(false);
+    expect(await room.submit((_r, at) => ({ type: 'unlock', at }))).toEqual({ ok: false, reason: 'refused' });
+  });
+});
+
+describe('SQLite storage', () => {
+  it('writes appends from many rooms in one go, in order, and reads them back after reopening', async () => {
+    const dir = tempDir('storage');
+    const storage = await openSqliteStorage(dir);
+    const codes = ['ROOMA2', 'ROOMB3', 'ROOMC4'];
+    for (const code of codes) await storage.createRoom(record(code));
+    await expect(storage.createRoom(record('ROOMA2'))).rejects.toThrow();
+    const writes: Promise<void>[] = [];
+    for (let seq = 1; seq <= 400; seq++) {
+      for (const code of codes)
+        writes.push(storage.append(code, seq, { type: 'lock', at: seq } as RoomEvent));
+    }
+    writes.push(storage.append('ROOMB3', 401, { type: 'end', at: 999 }));
+    await Promise.all(writes);
+    await expect(storage.append('ROOMA2', 5, { type: 'lock', at: 5 })).rejects.toThrow();
+    await storage.close();
+
+    const reopened = await openSqliteStorage(dir);
+    expect((await reopened.events('ROOMA2')).map((e) => e.at)).toEqual(
+      Array.from({ length: 400 }, (_, i) => i + 1),
+    );
+    expect((await reopened.openRooms()).map((r) => r.code)).toEqual(['ROOMA2', 'ROOMC4']);
+    expect((await reopened.room('ROOMB3'))?.endedAt).toBe(999);
+    expect(await reopened.hasRoom('NOPE22')).toBe(false);
+    await reopened.close();
+  });
+});
+
+describe('idle rooms', () => {
+  it('ends a room left with nobody in it for two hours, then lets it go; storage still has it', async () => {
+    const clock = { now: () => 1_000_000 };
+    const storage = await openSqliteStorage(tempDir('sweep'));
+    const library = new Map([[bundle.scenario.id, bundle]]);
+    const listener: RoomListener = {
+      changed: () => undefined,
+      outlookReady: () => undefined,
+      failed: () => undefined,
+    };
+    const rooms = new Rooms(storage, library, listener, clock, () => undefined);
+    const { room: quiet } = await rooms.create({
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 3,
+      voteMs: 30_000,
+    });
+    const { room: watched } = await rooms.create({
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 4,
+      voteMs: 30_000,
+    });
+    const isWatched = (room: Room) => room === watched;
+
+    clock.now = () => 1_000_000 + IDLE_ROOM_MS - 1;
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [], unloaded: [] });
+    clock.now = () => 1_000_000 + IDLE_ROOM_MS;
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [quiet.code], unloaded: [] });
+    expect(await rooms.sweep(isWatched)).toEqual({ ended: [], unloaded: [quiet.code] });
+    expect(rooms.all()).toEqual([watched]);
+    const reloaded = await rooms.find(quiet.code);
+    expect(reloaded?.step).toBe('ended');
+    rooms.close();
+    await storage.close();
+  });
+});
