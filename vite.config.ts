@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => ({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: 'index.html',
+        // The classroom server's own pages and routes (server/http.ts) are never answered with the game.
+        navigateFallbackDenylist: [/^\/join(\/|$)/, /^\/classroom\//, /^\/socket\.io\//],
         clientsClaim: false,
         skipWaiting: false,
       },
