@@ -350,6 +350,7 @@ async function conversationTurns(
   seed: number,
 ): Promise<Sample> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
   await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'conversation', undefined, {
     polling: 50,
   });
@@ -395,6 +396,7 @@ async function conversationTurns(
  */
 async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
   await page.waitForFunction(
     () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
     undefined,

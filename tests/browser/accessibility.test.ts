@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { linesOf } from '../../src/engine/runtime/conditions';
 import { watchConsole } from './chromium';
-import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
@@ -70,8 +70,7 @@ describe('accessibility', () => {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
       await axe(page, 'select');
-      await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-      await waitForScreen(page, 'conversation');
+      await startScenario(page, SCENARIO);
       await page.getByRole('button', { name: /What is Linda feeling/ }).click();
       await axe(page, 'conversation');
       await playChoices(page, bundle, best.choices.slice(0, 2));
@@ -93,11 +92,17 @@ describe('accessibility', () => {
     expect((await focused(page)).text).toBe('Start practising');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'select');
-    expect((await focused(page)).scenario).toBeTruthy();
+    expect((await focused(page)).text).toBe('Choose a conversation');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('mode');
     for (let i = 0; i < 40 && (await focused(page)).scenario !== SCENARIO; i++)
       await page.keyboard.press('Tab');
     expect((await focused(page)).scenario).toBe(SCENARIO);
     await page.keyboard.press('Space');
+    expect((await focused(page)).text).toBe(bundle.scenario.title);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Start practice');
+    await page.keyboard.press('Enter');
     await waitForScreen(page, 'conversation');
 
     for (const [turn, id] of best.choices.entries()) {
@@ -139,8 +144,7 @@ describe('accessibility', () => {
     const page = await open(browserOf(), { textSize: 200 });
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundle, best.choices.slice(0, 3));
     await page.locator('.transcript summary').click();
     const layout = await page.evaluate(() => {
@@ -177,8 +181,7 @@ describe('accessibility', () => {
     const firstLine = async (page: Page) => {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
-      await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-      await waitForScreen(page, 'conversation');
+      await startScenario(page, SCENARIO);
       // Click and read in the same task, before any animation frame can run.
       return page.evaluate(() => {
         (document.querySelector('.choice') as HTMLButtonElement).click();
@@ -202,8 +205,7 @@ describe('accessibility', () => {
     const page = await open(browserOf(), { reducedMotion: false });
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     // Click and measure in the same task: the new line has not typed a character yet.
     const before = await page.evaluate(() => {
       (document.querySelector('.choice') as HTMLButtonElement).click();
@@ -231,8 +233,7 @@ describe('accessibility', () => {
     const page = await open(browserOf());
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundle, best.choices.slice(0, 1));
     const meters = await page.evaluate(() => window.__GOOD_TERMS__?.meters);
     const line = await page.evaluate(() => window.__GOOD_TERMS__?.nodeId);

@@ -79,6 +79,9 @@ export async function playInPage(options: PlayOptions): Promise<PlayResult> {
   const card = document.querySelector<HTMLButtonElement>(`[data-scenario-id="${options.scenarioId}"]`);
   if (!card) throw new Error(`no scenario card for ${options.scenarioId}`);
   card.click();
+  const start = document.querySelector<HTMLButtonElement>(`[data-start-scenario="${options.scenarioId}"]`);
+  if (!start) throw new Error(`the details of ${options.scenarioId} have no start button`);
+  start.click();
   await until('the conversation', () => hooks().screen === 'conversation' && hooks().turn === 0);
 
   let turns = 0;
