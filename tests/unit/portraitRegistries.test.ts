@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { personaSchema } from '../../src/engine/authoring/schema';
 import type { Pen } from '../../src/game/art/draw';
 import { ACCESSORIES, drawAccessories } from '../../src/game/art/portrait/accessories';
-import { drawBody } from '../../src/game/art/portrait/body';
+import { drawBody, TOPS } from '../../src/game/art/portrait/body';
 import { COMPANIONS } from '../../src/game/art/portrait/companion';
 import { EXPRESSION_PARAMS } from '../../src/game/art/portrait/expressions';
 import { drawFeatures, drawHeadBase } from '../../src/game/art/portrait/face';
@@ -101,22 +101,58 @@ describe('portrait registries cover the schema', () => {
     expect(new Set(builds).size).toBe(builds.length);
   });
 
-  it('draws every companion, with a face for each mood', () => {
+  it('draws every companion, with a face for each mood, within its reach', () => {
     const kinds = options('companion').filter((k) => k !== 'none');
     expect(sorted(Object.keys(COMPANIONS))).toEqual(sorted(kinds));
     for (const kind of kinds) {
-      const fig = figureOf({ ...base, companion: kind } as PersonaLook);
+      const patient = figureOf({ ...base, companion: kind } as PersonaLook);
       const drawing = COMPANIONS[kind as keyof typeof COMPANIONS];
-      const body = recorder();
-      drawing.body(body, fig);
-      expect(body.log.length, `${kind}: no figure`).toBeGreaterThan(0);
+      const fig = drawing.figure(patient);
+      const behind = recorder();
+      const over = recorder();
+      drawing.still(behind, over, fig);
+      expect(behind.log.length, `${kind}: no figure`).toBeGreaterThan(0);
       const happy = recorder();
       const unsure = recorder();
       drawing.face(happy, fig, 'happy', false);
       drawing.face(unsure, fig, 'unsure', false);
       expect(happy.log.join(), `${kind}: the moods look the same`).not.toBe(unsure.log.join());
-      expect(drawing.reach(fig)).toBeGreaterThan(fig.geo.shoulderW);
+      // Everything it paints, placed and scaled, stays left of the reach the portrait's paint area uses.
+      const place = drawing.place(patient, fig);
+      const xs = [...behind.log, ...over.log].flatMap((call) =>
+        [...call.matchAll(/(-?\d+\.\d),-?\d+\.\d/g)].map((m) => place.x + Number(m[1]) * place.scale),
+      );
+      expect(Math.min(...xs), `${kind} paints beyond its reach`).toBeGreaterThan(
+        -drawing.reach(patient, fig),
+      );
     }
+  });
+
+  it('dresses a companion in its own look, with companionLook on top', () => {
+    const patient = figureOf({
+      ...base,
+      companion: 'spouse',
+      companionLook: { top: '#123456', hairStyle: 'curly' },
+    });
+    const spouse = COMPANIONS.spouse.figure(patient);
+    expect(spouse.look.top).toBe('#123456');
+    expect(spouse.look.hairStyle).toBe('curly');
+    expect(spouse.look.age).toBe(base.age);
+    const child = COMPANIONS.child.figure(
+      figureOf({ ...base, age: 'elderly', hair: '#dcdcdc', companion: 'child' }),
+    );
+    expect(child.look.age).toBe('child');
+    expect(child.look.hair, 'a grandchild does not inherit grey hair').not.toBe('#dcdcdc');
+  });
+
+  it('draws every outfit, each differently', () => {
+    expect(sorted(Object.keys(TOPS))).toEqual(sorted(options('outfit')));
+    const drawings = options('outfit').map((outfit) => {
+      const pen = recorder();
+      drawBody(pen, figureOf({ ...base, outfit } as PersonaLook));
+      return pen.log.join('\n');
+    });
+    expect(new Set(drawings).size).toBe(drawings.length);
   });
 
   it('draws every yes/no field of the look as an accessory', () => {

@@ -17,7 +17,7 @@ import { invalidate, markIdle, markLive, type Rect } from '../renderOnDemand';
 import { prefersReducedMotion } from './motion';
 import { drawAccessories } from './portrait/accessories';
 import { drawBody } from './portrait/body';
-import { COMPANIONS, type CompanionDrawing, type CompanionMood } from './portrait/companion';
+import { COMPANIONS, type CompanionDrawing, type CompanionMood, type Place } from './portrait/companion';
 import { blendParams, EXPRESSION_PARAMS, type FaceParams } from './portrait/expressions';
 import { drawFeatures, drawHeadBase } from './portrait/face';
 import { type Figure, figureOf, type PersonaLook } from './portrait/figure';
@@ -36,9 +36,13 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   private readonly headBack: Phaser.GameObjects.Container;
   private readonly head: Phaser.GameObjects.Container;
   private readonly features: Phaser.GameObjects.Graphics;
-  private readonly companion: Phaser.GameObjects.Container | null = null;
-  private readonly companionDrawing: CompanionDrawing | null = null;
-  private readonly companionFeatures: Phaser.GameObjects.Graphics | null = null;
+  private readonly companion: {
+    container: Phaser.GameObjects.Container;
+    drawing: CompanionDrawing;
+    fig: Figure;
+    place: Place;
+    features: Phaser.GameObjects.Graphics;
+  } | null = null;
 
   private expression: Expression = 'calm';
   private params: FaceParams = { ...EXPRESSION_PARAMS.calm };
@@ -61,21 +65,23 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.setName('patient-portrait');
 
     // The companion stands behind the patient, to the viewer's left.
-    const companion = look.companion === 'none' ? null : COMPANIONS[look.companion];
-    if (companion) {
-      const c = scene.make.container({ x: 0, y: 0 }, false);
-      const body = scene.make.graphics({}, false);
-      const face = scene.make.graphics({}, false);
-      c.add([body, face]);
-      this.companion = c;
-      this.companionDrawing = companion;
-      this.companionFeatures = face;
-      this.add(c);
-      companion.body(body, fig);
+    const drawing = look.companion === 'none' ? null : COMPANIONS[look.companion];
+    if (drawing) {
+      const companionFig = drawing.figure(fig);
+      const place = drawing.place(fig, companionFig);
+      const container = scene.make.container({ x: place.x, y: place.y }, false).setScale(place.scale);
+      const behind = scene.make.graphics({}, false);
+      const features = scene.make.graphics({}, false);
+      const over = scene.make.graphics({}, false);
+      container.add([behind, features, over]);
+      this.add(container);
+      drawing.still(behind, over, companionFig);
+      this.companion = { container, drawing, fig: companionFig, place, features };
     }
 
-    // Figure pivots at the shoulder cut (y = +180) so the breathing scale keeps the bottom edge fixed.
-    this.figure = scene.make.container({ x: 0, y: 180 }, false);
+    // Figure pivots at the shoulder cut (y = +180) so the breathing scale keeps the bottom edge fixed;
+    // a child stands smaller, scaled about the same line.
+    this.figure = scene.make.container({ x: 0, y: 180 }, false).setScale(fig.age.scale);
     this.add(this.figure);
 
     this.headBack = scene.make.container({ x: 0, y: -180 }, false);
@@ -93,9 +99,9 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
 
     this.figure.add([this.headBack, body, this.head]);
 
-    if (companion) {
+    if (this.companion) {
       const hand = scene.make.graphics({}, false);
-      companion.hand(hand, fig);
+      this.companion.drawing.hand(hand, this.companion.fig, fig);
       this.add(hand);
     }
 
@@ -223,7 +229,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
    */
   private paintArea(): Rect {
     const half = this.fig.geo.shoulderW + 10;
-    const left = this.companionDrawing ? this.companionDrawing.reach(this.fig) : half;
+    const left = this.companion ? this.companion.drawing.reach(this.fig, this.companion.fig) : half;
     return {
       x: -left - 16,
       y: -PORTRAIT_HEIGHT / 2 - 34,
@@ -264,8 +270,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
         markIdle(
           this.scene.tweens.add({
             targets: this.figure,
-            scaleY: 1.012,
-            scaleX: 1.004,
+            scaleY: this.fig.age.scale * 1.012,
+            scaleX: this.fig.age.scale * 1.004,
             duration: 2300,
             ease: 'Sine.easeInOut',
             yoyo: true,
@@ -277,8 +283,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
         this.own(
           markIdle(
             this.scene.tweens.add({
-              targets: this.companion,
-              y: -2,
+              targets: this.companion.container,
+              y: this.companion.place.y - 2,
               duration: 1700,
               delay: 400,
               ease: 'Sine.easeInOut',
@@ -329,7 +335,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.blinkOpenTimer = null;
     if (this.scene) {
       const targets: Phaser.GameObjects.GameObject[] = [this.figure, this.head, this.headBack];
-      if (this.companion) targets.push(this.companion);
+      if (this.companion) targets.push(this.companion.container);
       this.scene.tweens.killTweensOf(targets);
     }
   }
@@ -342,8 +348,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   }
 
   private resetPose(): void {
-    this.figure.setPosition(0, 180).setScale(1);
-    this.companion?.setPosition(0, 0);
+    this.figure.setPosition(0, 180).setScale(this.fig.age.scale);
+    this.companion?.container.setPosition(this.companion.place.x, this.companion.place.y);
     this.resetHead();
   }
 
@@ -354,11 +360,11 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     g.clear();
     invalidate(this);
     drawFeatures(g, this.fig, this.params, this.eyesClosed);
-    if (this.companionFeatures && this.companionDrawing) {
+    if (this.companion) {
       const mood: CompanionMood =
         this.expression === 'calm' || this.expression === 'relieved' ? 'happy' : 'unsure';
-      this.companionFeatures.clear();
-      this.companionDrawing.face(this.companionFeatures, this.fig, mood, this.eyesClosed);
+      this.companion.features.clear();
+      this.companion.drawing.face(this.companion.features, this.companion.fig, mood, this.eyesClosed);
     }
   }
 }

@@ -10,7 +10,7 @@ import type { Figure, PersonaLook } from './figure';
 
 /** The look's yes/no fields. */
 export type Accessory = {
-  [K in keyof PersonaLook]: PersonaLook[K] extends boolean ? K : never;
+  [K in keyof PersonaLook]-?: PersonaLook[K] extends boolean ? K : never;
 }[keyof PersonaLook];
 
 export interface AccessoryDrawing {

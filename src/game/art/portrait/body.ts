@@ -1,18 +1,22 @@
 /**
- * The neck, shoulders and clothes, below the head. Tops are a registry: each gives its neckline (the
- * torso's silhouette is cut along it) and draws its own details over the torso.
+ * The neck, shoulders and clothes, below the head. Tops are a registry keyed by the schema's `outfit`:
+ * each gives its neckline (the torso's silhouette is cut along it), may draw behind the neck (a hood)
+ * and draws its own details over the torso. An outfit in the schema without a drawing fails to
+ * type-check and fails tests/unit/portraitRegistries.test.ts.
  */
 import { darken, lighten, luminance, mix } from '../color';
 import { constant, fillPoly, mirror, type Pen, type Pt, pt, quad, ribbon, spline, taper } from '../draw';
-import type { Figure } from './figure';
+import type { Figure, PersonaLook } from './figure';
 
-export type Top = 'crew' | 'vneck' | 'collar' | 'cardigan';
+export type Top = NonNullable<PersonaLook['outfit']>;
 
 interface TopDrawing {
   /** Where the skin of the neck stops (y). */
   neckBottom: number;
   /** The neckline from the right shoulder to the left, for a neck of half-width `neckW`. */
   neckline(neckW: number): Pt[];
+  /** Drawn before the neck, so the neck covers it (a hood). */
+  behind?(g: Pen, fig: Figure): void;
   /** Details over the torso: ribbing, collar, buttons. */
   details(g: Pen, fig: Figure): void;
 }
@@ -110,11 +114,108 @@ export const TOPS: Record<Top, TopDrawing> = {
       }
     },
   },
+  tee: {
+    neckBottom: 46,
+    neckline: roundNeck(6),
+    details(g, fig) {
+      const { neckW, shoulderW: sw } = fig.geo;
+      const c = fig.col;
+      ribbon(g, quad(pt(-neckW - 9, 31), pt(0, 43), pt(neckW + 9, 31), 16), constant(4), rib(fig));
+      // A printed star on the chest.
+      const cx = -sw * 0.3;
+      const cy = 122;
+      const star = Array.from({ length: 10 }, (_, i) => {
+        const a = -Math.PI / 2 + (i * Math.PI) / 5;
+        const r = i % 2 === 0 ? 17 : 7.5;
+        return pt(cx + Math.cos(a) * r, cy + Math.sin(a) * r);
+      });
+      fillPoly(g, star, luminance(c.top) > 0.45 ? darken(c.top, 0.45) : lighten(c.top, 0.7));
+    },
+  },
+  hoodie: {
+    neckBottom: 50,
+    neckline: roundNeck(10),
+    behind(g, { geo: { neckW, chinY }, col }) {
+      // The hood, bunched behind the neck and rising to the jaw on both sides.
+      const hood = [
+        pt(-neckW - 26, 40),
+        ...quad(pt(-neckW - 26, 40), pt(-neckW - 18, chinY - 4), pt(-neckW + 4, chinY - 6), 8),
+        ...quad(pt(neckW - 4, chinY - 6), pt(neckW + 18, chinY - 4), pt(neckW + 26, 40), 8),
+      ];
+      fillPoly(g, hood, col.topShade);
+    },
+    details(g, fig) {
+      const { neckW } = fig.geo;
+      const c = fig.col;
+      // The hood's rim around the neckline, and the drawstrings.
+      ribbon(
+        g,
+        quad(pt(-neckW - 12, 30), pt(0, 54), pt(neckW + 12, 30), 16),
+        constant(9),
+        darken(c.top, 0.22),
+      );
+      ribbon(
+        g,
+        quad(pt(-neckW - 10, 33), pt(0, 52), pt(neckW + 10, 33), 16),
+        constant(2),
+        c.topLight,
+        0.7,
+        false,
+      );
+      for (const s of [-1, 1]) {
+        const string = quad(pt(s * 9, 52), pt(s * 12, 80), pt(s * 10, 108), 8);
+        ribbon(g, string, constant(2.4), lighten(c.top, 0.55));
+        g.fillStyle(c.topShade, 1);
+        g.fillRoundedRect(s * 10 - 2.2, 106, 4.4, 9, 1.5);
+      }
+    },
+  },
+  'hi-vis': {
+    neckBottom: 52,
+    neckline: roundNeck(9),
+    details(g, fig) {
+      const { neckW, shoulderW: sw } = fig.geo;
+      ribbon(g, quad(pt(-neckW - 9, 31), pt(0, 50), pt(neckW + 9, 31), 16), constant(5), rib(fig));
+      // A safety vest over the shirt: two fluorescent panels open at the front, reflective bands
+      // over the shoulders and across the chest.
+      const vest = 0xd4e430;
+      const edge = darken(vest, 0.22);
+      const silver = 0xc9ced3;
+      for (const s of [-1, 1]) {
+        const panel = [
+          pt(s * (neckW + 12), 30),
+          ...quad(pt(s * (neckW + 12), 30), pt(s * (sw - 50), 48), pt(s * (sw - 26), 74), 8).slice(1),
+          ...quad(pt(s * (sw - 26), 74), pt(s * (sw - 40), 116), pt(s * (sw - 22), 180), 8).slice(1),
+          pt(s * 12, 180),
+          pt(s * 12, 96),
+          pt(s * (neckW + 4), 50),
+        ];
+        fillPoly(g, panel, vest);
+        ribbon(g, [...panel, panel[0] as Pt], constant(2), edge, 1, false);
+        // Over the shoulder, then across the chest.
+        const x = s * (neckW + 30);
+        fillPoly(g, [pt(x - 9, 36), pt(x + 9, 38), pt(x + 9, 132), pt(x - 9, 132)], silver);
+        ribbon(g, [pt(x, 40), pt(x, 130)], constant(2.5), lighten(silver, 0.5), 0.9, false);
+        const inner = s * 13;
+        const outer = s * (sw - 31);
+        fillPoly(g, [pt(inner, 132), pt(outer, 132), pt(outer + s * 2, 150), pt(inner, 150)], silver);
+        ribbon(g, [pt(inner, 141), pt(outer, 141)], constant(2.5), lighten(silver, 0.5), 0.9, false);
+      }
+      // The zip's pull on the right panel.
+      g.fillStyle(darken(vest, 0.45), 1);
+      g.fillRoundedRect(13, 112, 5, 11, 2);
+    },
+  },
 };
 
-/** The top a look wears: a cardigan for the elderly, otherwise one of three picked by the look's seed. */
+/**
+ * The top a look wears: its `outfit`, or else a cardigan for the elderly, a tee for a child, and one of
+ * three picked by the look's seed for everyone else.
+ */
 export function topOf(fig: Figure): Top {
+  if (fig.look.outfit) return fig.look.outfit;
   if (fig.age.wrinkles === 2) return 'cardigan';
+  if (fig.look.age === 'child') return 'tee';
   return (['crew', 'vneck', 'collar'] as const)[fig.seed % 3] ?? 'crew';
 }
 
@@ -123,6 +224,7 @@ export function drawBody(g: Pen, fig: Figure): void {
   const c = fig.col;
   const top = TOPS[topOf(fig)];
 
+  top.behind?.(g, fig);
   const neckBottom = top.neckBottom;
   fillPoly(
     g,

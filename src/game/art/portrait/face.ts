@@ -283,7 +283,7 @@ function drawEye(
       const x = Math.max(cx - w + 0.5, Math.min(cx + w - 0.5, q.x));
       return pt(x, Math.max(upperY(x) + 0.2, Math.min(lowerY(x) - 0.2, q.y)));
     });
-  const ri = 7 * k;
+  const ri = 7 * k * fig.age.iris;
   const ix = cx;
   const iy = cy + 0.4 - p.lowerLid * 1.6;
   fillPoly(g, clip(ellipsePts(ix, iy, ri, ri, 28)), darken(c.iris, 0.3));

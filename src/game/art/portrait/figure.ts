@@ -18,6 +18,8 @@ export type CompanionKind = Exclude<PersonaLook['companion'], 'none'>;
 
 /** How an age shapes the face, the hair's colour and the lines of the skin. */
 export interface AgeShape {
+  /** The top of the head (y): a child's head sits lower on a shorter neck. */
+  crownY: number;
   halfW: number;
   chinY: number;
   eyeY: number;
@@ -45,10 +47,46 @@ export interface AgeShape {
   recede: number;
   /** The cheeks' resting colour. */
   blush: number;
+  /** The iris's size in the eye (children's irises fill more of it). */
+  iris: number;
+  /** The whole figure's size: children stand smaller, scaled about the shoulder cut. */
+  scale: number;
+  /** The neck and shoulders' width against the build's. */
+  bodyScale: number;
 }
 
+const ADULT_SIZE = { iris: 1, scale: 1, bodyScale: 1 };
+
 export const AGES: Record<Age, AgeShape> = {
+  // A child's face: a higher cranium over eyes set lower and larger, a small nose, a short round lower
+  // face, fine brows and rosy cheeks; the child stands smaller, with a thinner neck and narrow shoulders.
+  child: {
+    crownY: -142,
+    halfW: 63,
+    chinY: 12,
+    eyeY: -46,
+    mouthY: -7,
+    browGap: 16,
+    noseY: -24,
+    noseScale: 0.66,
+    eyeDX: 24,
+    eyeScale: 1.22,
+    mouthHW: 12,
+    round: true,
+    jawMin: 50,
+    chinMin: 29,
+    browScale: 0.76,
+    grey: 0,
+    streaks: 0,
+    wrinkles: 0,
+    recede: 0,
+    blush: 0.18,
+    iris: 1.12,
+    scale: 0.8,
+    bodyScale: 0.76,
+  },
   young: {
+    crownY: -162,
     halfW: 63,
     chinY: -8,
     eyeY: -77,
@@ -68,8 +106,10 @@ export const AGES: Record<Age, AgeShape> = {
     wrinkles: 0,
     recede: 0,
     blush: 0.12,
+    ...ADULT_SIZE,
   },
   adult: {
+    crownY: -162,
     halfW: 60,
     chinY: 0,
     eyeY: -80,
@@ -89,8 +129,10 @@ export const AGES: Record<Age, AgeShape> = {
     wrinkles: 0,
     recede: 0,
     blush: 0.04,
+    ...ADULT_SIZE,
   },
   older: {
+    crownY: -162,
     halfW: 60,
     chinY: 0,
     eyeY: -80,
@@ -110,8 +152,10 @@ export const AGES: Record<Age, AgeShape> = {
     wrinkles: 1,
     recede: 0.5,
     blush: 0.04,
+    ...ADULT_SIZE,
   },
   elderly: {
+    crownY: -162,
     halfW: 59,
     chinY: 2,
     eyeY: -80,
@@ -131,6 +175,7 @@ export const AGES: Record<Age, AgeShape> = {
     wrinkles: 2,
     recede: 1,
     blush: 0.04,
+    ...ADULT_SIZE,
   },
 };
 
@@ -205,8 +250,7 @@ const SILVER = 0xbfc2c6;
 function buildGeo(look: PersonaLook): Geo {
   const age = AGES[look.age];
   const build = BUILDS[look.build ?? 'medium'];
-  const { halfW, chinY, eyeY, mouthY, round } = age;
-  const crownY = -162;
+  const { crownY, halfW, chinY, eyeY, mouthY, round } = age;
   const jawW = Math.max(build.jawW, age.jawMin);
   const chinW = Math.max(build.chinW, age.chinMin);
   const right: Pt[] = [
@@ -235,8 +279,8 @@ function buildGeo(look: PersonaLook): Geo {
     noseScale: age.noseScale,
     mouthY,
     mouthHW: age.mouthHW,
-    neckW: build.neckW,
-    shoulderW: build.shoulderW,
+    neckW: build.neckW * age.bodyScale,
+    shoulderW: build.shoulderW * age.bodyScale,
     browThick: build.browThick * age.browScale,
     outline: spline([...right, ...left], true, 6),
   };
