@@ -29,7 +29,7 @@ class Review extends Phaser.Scene {
 
   show({ look, setting, expression }: PortraitRequest): void {
     this.children.removeAll(true);
-    drawBackdrop(this, setting);
+    this.add.existing(drawBackdrop(this, setting));
     const portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, look);
     portrait.setReducedMotion(true).setExpression(expression, false);
     this.add.existing(portrait);

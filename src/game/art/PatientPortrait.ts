@@ -1,6 +1,6 @@
 /**
- * PatientPortrait: a head-and-shoulders patient drawn with Phaser Graphics in a flat vector style, with
- * idle motion (breathing, blinking), expressions that blend, and short cues (flinch, brighten).
+ * PatientPortrait: a head-and-shoulders patient in a flat vector style, with idle motion (breathing,
+ * blinking), expressions that cross-fade, and short cues (flinch, brighten).
  *
  * Layout (local coordinates): the portrait is centred on (0, 0), about 360 px tall; the bottom edge of the
  * shoulders is a straight cut at y = +180 (line it up with a counter / desk / card edge in the backdrop).
@@ -8,18 +8,22 @@
  *
  * What is drawn lives in ./portrait by concern: the look's proportions and palette (figure.ts), the face
  * and its features (face.ts), hair styles (hair.ts), the body and tops (body.ts), accessories
- * (accessories.ts), companions (companion.ts) and the expression table (expressions.ts). Only the
- * features are redrawn when the expression changes or the patient blinks; the rest is drawn once.
+ * (accessories.ts), companions (companion.ts) and the expression table (expressions.ts). Every layer is
+ * baked once per look into a texture (bake.ts) and shown as an Image: the body, the hair behind the
+ * head, the head, the hair and glasses in front, and the features of each expression with the eyes
+ * open and closed. Motion is then only transforms and texture swaps of those Images, never path redraws.
  */
 import * as Phaser from 'phaser';
 import type { Expression } from '../../engine/runtime/expression';
 import { invalidate, markIdle, markLive, type Rect } from '../renderOnDemand';
+import { bakedImage, showBaked } from './bake';
+import { NO_PEN, type Painter } from './canvasPen';
 import { prefersReducedMotion } from './motion';
 import { drawAccessories } from './portrait/accessories';
 import { drawBody } from './portrait/body';
 import { COMPANIONS, type CompanionDrawing, type CompanionMood, type Place } from './portrait/companion';
-import { blendParams, EXPRESSION_PARAMS, type FaceParams } from './portrait/expressions';
-import { drawFeatures, drawHeadBase } from './portrait/face';
+import { EXPRESSION_PARAMS } from './portrait/expressions';
+import { drawExpression, drawEyes, drawHeadBase } from './portrait/face';
 import { type Figure, figureOf, type PersonaLook } from './portrait/figure';
 import { HAIR_STYLES } from './portrait/hair';
 
@@ -28,24 +32,48 @@ export type { PersonaLook } from './portrait/figure';
 /** Height of the portrait in local pixels (top of hair to the shoulder cut). */
 export const PORTRAIT_HEIGHT = 360;
 
+/** How long a change of expression cross-fades (ms). */
+const EXPRESSION_FADE_MS = 240;
+const MOODS: readonly CompanionMood[] = ['happy', 'unsure'];
+
+export interface PortraitOptions {
+  /** The scale the portrait is shown at: its layers are painted at that size, not shrunk (default 1). */
+  scale?: number;
+}
+
+interface FaceImages {
+  eyes: Phaser.GameObjects.Image;
+  rest: Phaser.GameObjects.Image;
+}
+
+interface CompanionParts {
+  container: Phaser.GameObjects.Container;
+  drawing: CompanionDrawing;
+  fig: Figure;
+  place: Place;
+  features: Phaser.GameObjects.Image;
+  /** The scale its layers are painted at. */
+  paintScale: number;
+}
+
 export class PatientPortrait extends Phaser.GameObjects.Container {
   readonly look: PersonaLook;
   private readonly fig: Figure;
+  /** Every texture of this look painted at this portrait's scale starts with this key. */
+  private readonly key: string;
+  /** The scale the patient's own layers are painted at (the portrait's, times a child's smaller size). */
+  private readonly figureScale: number;
 
   private readonly figure: Phaser.GameObjects.Container;
   private readonly headBack: Phaser.GameObjects.Container;
   private readonly head: Phaser.GameObjects.Container;
-  private readonly features: Phaser.GameObjects.Graphics;
-  private readonly companion: {
-    container: Phaser.GameObjects.Container;
-    drawing: CompanionDrawing;
-    fig: Figure;
-    place: Place;
-    features: Phaser.GameObjects.Graphics;
-  } | null = null;
+  /** The face an expression moves: its eyes and the rest (brows, mouth, cheeks, sweat). */
+  private readonly features: FaceImages;
+  /** The next expression's, fading in over the current one. */
+  private readonly incoming: FaceImages;
+  private readonly companion: CompanionParts | null = null;
 
   private expression: Expression = 'calm';
-  private params: FaceParams = { ...EXPRESSION_PARAMS.calm };
   private eyesClosed = false;
   /** Starts from the OS preference; the app overrides it with setReducedMotion(). */
   private reducedMotion = prefersReducedMotion();
@@ -57,61 +85,85 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   private blinkTimer: Phaser.Time.TimerEvent | null = null;
   private blinkOpenTimer: Phaser.Time.TimerEvent | null = null;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, look: PersonaLook) {
+  constructor(scene: Phaser.Scene, x: number, y: number, look: PersonaLook, options: PortraitOptions = {}) {
     super(scene, x, y);
     this.look = look;
     const fig = figureOf(look);
     this.fig = fig;
+    const shownAt = options.scale ?? 1;
+    this.key = `portrait:${JSON.stringify(look)}@${shownAt}`;
+    this.figureScale = shownAt * fig.age.scale;
     this.setName('patient-portrait');
+    this.setScale(shownAt);
 
     // The companion stands behind the patient, to the viewer's left.
     const drawing = look.companion === 'none' ? null : COMPANIONS[look.companion];
     if (drawing) {
       const companionFig = drawing.figure(fig);
       const place = drawing.place(fig, companionFig);
+      const paintScale = shownAt * place.scale;
       const container = scene.make.container({ x: place.x, y: place.y }, false).setScale(place.scale);
-      const behind = scene.make.graphics({}, false);
-      const features = scene.make.graphics({}, false);
-      const over = scene.make.graphics({}, false);
-      container.add([behind, features, over]);
+      const paint = (name: string, draw: (p: Painter) => void) =>
+        bakedImage(scene, `${this.key}:companion-${name}`, draw, { scale: paintScale });
+      const features = scene.make.image({}, false);
+      container.add([
+        paint('behind', (p) => drawing.still(p, NO_PEN, companionFig)),
+        features,
+        paint('over', (p) => drawing.still(NO_PEN, p, companionFig)),
+      ]);
       this.add(container);
-      drawing.still(behind, over, companionFig);
-      this.companion = { container, drawing, fig: companionFig, place, features };
+      this.companion = { container, drawing, fig: companionFig, place, features, paintScale };
     }
 
-    // Figure pivots at the shoulder cut (y = +180) so the breathing scale keeps the bottom edge fixed;
-    // a child stands smaller, scaled about the same line.
+    // The figure pivots at the shoulder cut (y = +180) so breathing keeps the bottom edge fixed; a
+    // child stands smaller, scaled about the same line. The head's containers and the body sit at
+    // y = -180 in it, so every layer is painted in the portrait's local coordinates.
     this.figure = scene.make.container({ x: 0, y: 180 }, false).setScale(fig.age.scale);
     this.add(this.figure);
-
+    const paint = (name: string, draw: (p: Painter) => void) =>
+      bakedImage(scene, `${this.key}:${name}`, draw, { scale: this.figureScale });
     this.headBack = scene.make.container({ x: 0, y: -180 }, false);
-    const backHair = scene.make.graphics({}, false);
-    this.headBack.add(backHair);
-
-    const body = scene.make.graphics({ x: 0, y: -180 }, false);
-
+    this.headBack.add(paint('hair-back', (p) => HAIR_STYLES[look.hairStyle](p, NO_PEN, fig)));
+    const body = paint('body', (p) => drawBody(p, fig));
+    body.setY(body.y - 180);
     this.head = scene.make.container({ x: 0, y: -180 }, false);
-    const headBase = scene.make.graphics({}, false);
-    this.features = scene.make.graphics({}, false);
-    const frontHair = scene.make.graphics({}, false);
-    const over = scene.make.graphics({}, false);
-    this.head.add([headBase, this.features, frontHair, over]);
-
+    const face = (): FaceImages => ({ eyes: scene.make.image({}, false), rest: scene.make.image({}, false) });
+    this.features = face();
+    this.incoming = face();
+    this.head.add([
+      paint('head', (p) => {
+        drawHeadBase(p, fig);
+        drawAccessories(p, fig, 'face');
+      }),
+      this.features.eyes,
+      this.features.rest,
+      this.incoming.eyes,
+      this.incoming.rest,
+      paint('front', (p) => {
+        HAIR_STYLES[look.hairStyle](NO_PEN, p, fig);
+        drawAccessories(p, fig, 'over');
+      }),
+    ]);
     this.figure.add([this.headBack, body, this.head]);
 
-    if (this.companion) {
-      const hand = scene.make.graphics({}, false);
-      this.companion.drawing.hand(hand, this.companion.fig, fig);
-      this.add(hand);
+    const companion = this.companion;
+    if (companion) {
+      this.add(
+        bakedImage(
+          scene,
+          `${this.key}:companion-hand`,
+          (p) => companion.drawing.hand(p, companion.fig, fig),
+          { scale: shownAt },
+        ),
+      );
     }
 
-    HAIR_STYLES[look.hairStyle](backHair, frontHair, fig);
-    drawBody(body, fig);
-    drawHeadBase(headBase, fig);
-    drawAccessories(headBase, fig, 'face');
-    drawAccessories(over, fig, 'over');
-    this.redrawFeatures();
-
+    // What a blink shows is painted now, so the textures a play-through leaves depend only on the
+    // expressions it showed, not on when the patient happened to blink.
+    this.paintEyes(this.incoming.eyes, 'calm', true);
+    if (companion)
+      for (const closed of [false, true]) for (const mood of MOODS) this.paintCompanionFace(mood, closed);
+    this.showFeatures();
     this.setSize(2 * (fig.geo.shoulderW + 10), PORTRAIT_HEIGHT);
     markLive(this, () => this.paintArea());
     this.startIdle();
@@ -125,34 +177,31 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     return this.expression;
   }
 
-  /** Change the face. Animated as a short blend unless `animate` is false or reduced motion is on. */
+  /** Change the face: a short cross-fade unless `animate` is false or reduced motion is on. */
   setExpression(expression: Expression, animate = true): this {
-    const target = EXPRESSION_PARAMS[expression];
-    if (!target) return this;
+    if (!EXPRESSION_PARAMS[expression]) return this;
+    this.finishFade();
+    if (expression === this.expression) return this;
     this.expression = expression;
-    this.stopTween(this.exprTween);
-    this.exprTween = null;
     if (!animate || this.reducedMotion || !this.scene) {
-      this.params = { ...target };
-      this.redrawFeatures();
+      this.showFeatures();
       return this;
     }
-    const from = { ...this.params };
-    const tween = this.scene.tweens.addCounter({
-      from: 0,
-      to: 1,
-      duration: 280,
+    // The new face fades in over the old one; the companion's face follows at once.
+    this.eyesClosed = false;
+    this.paintEyes(this.incoming.eyes, expression, false);
+    this.paintExpression(this.incoming.rest, expression);
+    for (const image of [this.incoming.eyes, this.incoming.rest]) image.setAlpha(0).setVisible(true);
+    this.showCompanionFeatures();
+    const tween = this.scene.tweens.add({
+      targets: [this.incoming.eyes, this.incoming.rest],
+      alpha: 1,
+      duration: EXPRESSION_FADE_MS,
       ease: 'Sine.easeInOut',
-      onUpdate: (tw) => {
-        if (!this.active) return;
-        this.params = blendParams(from, target, tw.getValue() ?? 1);
-        this.redrawFeatures();
-      },
       onComplete: () => {
-        this.params = { ...target };
-        if (this.active) this.redrawFeatures();
         this.forget(tween);
         if (this.exprTween === tween) this.exprTween = null;
+        if (this.active) this.showFeatures();
       },
     });
     this.exprTween = this.own(tween);
@@ -165,10 +214,9 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.reducedMotion = on;
     if (on) {
       this.stopAllMotion();
-      this.params = { ...EXPRESSION_PARAMS[this.expression] };
       this.eyesClosed = false;
       this.resetPose();
-      this.redrawFeatures();
+      this.showFeatures();
     } else {
       this.startIdle();
     }
@@ -183,9 +231,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   flinch(): this {
     if (this.reducedMotion || !this.scene) return this;
     this.stopCue();
-    const targets = [this.head, this.headBack];
     const tween = this.scene.tweens.add({
-      targets,
+      targets: [this.head, this.headBack],
       x: [-6, 5, -4, 3, -1, 0],
       rotation: [-0.035, 0.02, -0.012, 0],
       duration: 380,
@@ -239,6 +286,65 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Features: one baked texture per expression, eyes open or closed
+  // -------------------------------------------------------------------------------------------
+
+  private paintEyes(image: Phaser.GameObjects.Image, expression: Expression, closed: boolean): void {
+    // Closed eyes look the same in every expression: one texture serves them all.
+    showBaked(
+      image,
+      `${this.key}:eyes:${closed ? 'closed' : expression}`,
+      (p) => drawEyes(p, this.fig, EXPRESSION_PARAMS[expression], closed),
+      { scale: this.figureScale },
+    );
+  }
+
+  private paintExpression(image: Phaser.GameObjects.Image, expression: Expression): void {
+    showBaked(
+      image,
+      `${this.key}:expression:${expression}`,
+      (p) => drawExpression(p, this.fig, EXPRESSION_PARAMS[expression]),
+      { scale: this.figureScale },
+    );
+  }
+
+  /** Shows the current expression (eyes as they are) and the companion's matching face. */
+  private showFeatures(): void {
+    if (!this.scene) return;
+    this.paintEyes(this.features.eyes, this.expression, this.eyesClosed);
+    this.paintExpression(this.features.rest, this.expression);
+    this.incoming.eyes.setVisible(false);
+    this.incoming.rest.setVisible(false);
+    this.showCompanionFeatures();
+    invalidate(this);
+  }
+
+  private paintCompanionFace(mood: CompanionMood, closed: boolean): void {
+    const companion = this.companion;
+    if (!companion) return;
+    showBaked(
+      companion.features,
+      `${this.key}:companion-face:${mood}:${closed ? 'closed' : 'open'}`,
+      (p) => companion.drawing.face(p, companion.fig, mood, closed),
+      { scale: companion.paintScale },
+    );
+  }
+
+  private showCompanionFeatures(): void {
+    const mood: CompanionMood =
+      this.expression === 'calm' || this.expression === 'relieved' ? 'happy' : 'unsure';
+    this.paintCompanionFace(mood, this.eyesClosed);
+  }
+
+  /** Ends a cross-fade that is still running, showing the current expression. */
+  private finishFade(): void {
+    if (!this.exprTween) return;
+    this.stopTween(this.exprTween);
+    this.exprTween = null;
+    this.showFeatures();
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Motion plumbing
   // -------------------------------------------------------------------------------------------
 
@@ -266,12 +372,13 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   private startIdle(): void {
     if (this.reducedMotion || !this.scene) return;
     if (!this.breathTween) {
+      const s = this.fig.age.scale;
       this.breathTween = this.own(
         markIdle(
           this.scene.tweens.add({
             targets: this.figure,
-            scaleY: this.fig.age.scale * 1.012,
-            scaleX: this.fig.age.scale * 1.004,
+            scaleY: s * 1.012,
+            scaleX: s * 1.004,
             duration: 2300,
             ease: 'Sine.easeInOut',
             yoyo: true,
@@ -309,14 +416,15 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   }
 
   private blink(double: boolean): void {
-    if (this.reducedMotion || !this.scene || !this.active) return;
+    // A blink waits for a change of expression to finish fading in.
+    if (this.reducedMotion || !this.scene || !this.active || this.exprTween) return;
     this.eyesClosed = true;
-    this.redrawFeatures();
+    this.showFeatures();
     this.blinkOpenTimer?.remove(false);
     this.blinkOpenTimer = this.scene.time.delayedCall(120, () => {
       this.eyesClosed = false;
       if (!this.active) return;
-      this.redrawFeatures();
+      this.showFeatures();
       if (double && this.scene) {
         this.blinkOpenTimer = this.scene.time.delayedCall(140, () => this.blink(false));
       }
@@ -334,7 +442,13 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.blinkTimer = null;
     this.blinkOpenTimer = null;
     if (this.scene) {
-      const targets: Phaser.GameObjects.GameObject[] = [this.figure, this.head, this.headBack];
+      const targets: Phaser.GameObjects.GameObject[] = [
+        this.figure,
+        this.head,
+        this.headBack,
+        this.incoming.eyes,
+        this.incoming.rest,
+      ];
       if (this.companion) targets.push(this.companion.container);
       this.scene.tweens.killTweensOf(targets);
     }
@@ -351,20 +465,5 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.figure.setPosition(0, 180).setScale(this.fig.age.scale);
     this.companion?.container.setPosition(this.companion.place.x, this.companion.place.y);
     this.resetHead();
-  }
-
-  /** Redraws what the expression and blinking move: the patient's features and the companion's face. */
-  private redrawFeatures(): void {
-    const g = this.features;
-    if (!g.scene) return;
-    g.clear();
-    invalidate(this);
-    drawFeatures(g, this.fig, this.params, this.eyesClosed);
-    if (this.companion) {
-      const mood: CompanionMood =
-        this.expression === 'calm' || this.expression === 'relieved' ? 'happy' : 'unsure';
-      this.companion.features.clear();
-      this.companion.drawing.face(this.companion.features, this.companion.fig, mood, this.eyesClosed);
-    }
   }
 }

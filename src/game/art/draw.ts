@@ -10,6 +10,9 @@ export interface Pt {
 
 export const pt = (x: number, y: number): Pt => ({ x, y });
 
+/** A rounded rectangle's corner radius: one for all corners, or each corner's. */
+export type Radius = number | { tl: number; tr: number; bl: number; br: number };
+
 /** What the art draws with: the part of Phaser's Graphics API it uses (a Graphics object is a Pen). */
 export interface Pen {
   fillStyle(color: number, alpha?: number): unknown;
@@ -30,8 +33,8 @@ export interface Pen {
   strokeCircle(x: number, y: number, radius: number): unknown;
   fillRect(x: number, y: number, width: number, height: number): unknown;
   strokeRect(x: number, y: number, width: number, height: number): unknown;
-  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: number): unknown;
-  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: number): unknown;
+  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: Radius): unknown;
+  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: Radius): unknown;
   fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): unknown;
   lineBetween(x1: number, y1: number, x2: number, y2: number): unknown;
 }

@@ -20,7 +20,7 @@ export class ConversationScene extends Phaser.Scene {
   create(data: SceneData['conversation']): void {
     const { session, reducedMotion, showMeters } = data;
     const view = session.view();
-    drawBackdrop(this, session.bundle.scenario.setting);
+    this.add.existing(drawBackdrop(this, session.bundle.scenario.setting));
     this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, session.bundle.persona.look);
     this.add.existing(this.portrait);
     // The meters' strip (y < 96) is kept clear by every backdrop; both end left of the DOM panel.

@@ -11,16 +11,16 @@ export class TitleScene extends Phaser.Scene {
   }
 
   create(data: SceneData['title']): void {
-    drawBackdrop(this, 'counselor-office');
+    this.add.existing(drawBackdrop(this, 'counselor-office'));
     const faces = data.faces.slice(0, 3);
     const spacing = 190;
     const left = 330 - ((faces.length - 1) * spacing) / 2;
     faces.forEach((look, i) => {
       // Scaled portraits sit with their shoulder cut on the desk line (FOREGROUND_Y).
       const scale = i === 1 ? 0.68 : 0.6;
-      const portrait = new PatientPortrait(this, left + i * spacing, FOREGROUND_Y - 180 * scale, look);
-      portrait.setScale(scale);
-      this.add.existing(portrait);
+      this.add.existing(
+        new PatientPortrait(this, left + i * spacing, FOREGROUND_Y - 180 * scale, look, { scale }),
+      );
     });
     announceReady(this);
   }

@@ -131,10 +131,22 @@ export function drawHeadBase(g: Pen, fig: Figure): void {
 }
 
 /**
- * The parts of the face an expression moves: cheeks, forehead lines, eyes, brows, mouth and sweat. Drawn
- * over the head base and under the front hair.
+ * The parts of the face an expression moves, drawn over the head base and under the front hair: the
+ * eyes, then the cheeks, forehead lines, brows, mouth and sweat.
  */
 export function drawFeatures(g: Pen, fig: Figure, p: FaceParams, eyesClosed: boolean): void {
+  drawEyes(g, fig, p, eyesClosed);
+  drawExpression(g, fig, p);
+}
+
+/** Both eyes as the expression opens them, or closed (closed eyes look the same in every expression). */
+export function drawEyes(g: Pen, fig: Figure, p: FaceParams, closed: boolean): void {
+  const { eyeY, eyeDX } = fig.geo;
+  for (const s of [-1, 1] as const) drawEye(g, fig, p, closed, s * eyeDX, eyeY, s);
+}
+
+/** Everything an expression moves except the eyes: cheeks, forehead lines, brows, mouth and sweat. */
+export function drawExpression(g: Pen, fig: Figure, p: FaceParams): void {
   const geo = fig.geo;
   const c = fig.col;
   const { eyeY, eyeDX, browY, halfW } = geo;
@@ -173,9 +185,6 @@ export function drawFeatures(g: Pen, fig: Figure, p: FaceParams, eyesClosed: boo
       );
     }
   }
-
-  // Eyes.
-  for (const s of [-1, 1] as const) drawEye(g, fig, p, eyesClosed, s * eyeDX, eyeY, s);
 
   // Brows.
   for (const s of [-1, 1] as const) {
