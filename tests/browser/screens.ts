@@ -35,12 +35,13 @@ function canvasPicture(withPng: boolean): { hash: string; png?: string } {
   return withPng ? { hash, png: copy.toDataURL('image/png') } : { hash };
 }
 
-/** Waits for the game to draw a whole frame after this call, then reads the canvas. */
+/**
+ * Waits for the game to draw a whole frame after this call (a scene asks for one when it is ready or
+ * shows a new preview), then reads the canvas.
+ */
 async function settledPicture(page: Page, name: string, withPng: boolean): Promise<Picture> {
   const full = await page.evaluate(() => window.__GOOD_TERMS__?.frames.full ?? 0);
-  await page.waitForFunction((n) => (window.__GOOD_TERMS__?.frames.full ?? 0) > n + 1, full, {
-    polling: 50,
-  });
+  await page.waitForFunction((n) => (window.__GOOD_TERMS__?.frames.full ?? 0) > n, full, { polling: 20 });
   return { name, ...(await page.evaluate(canvasPicture, withPng)) };
 }
 

@@ -10,7 +10,7 @@
  * label are baked textures (bake.ts): moving the meter crops the fill and moves its end and the marker,
  * with no path redrawn.
  */
-import * as Phaser from 'phaser';
+import Phaser from 'phaser';
 import { stressWord, trustWord } from '../../engine/runtime/expression';
 import { invalidate, markLive } from '../renderOnDemand';
 import { bakedImage } from './bake';

@@ -13,7 +13,7 @@
  * head, the head, the hair and glasses in front, and the features of each expression with the eyes
  * open and closed. Motion is then only transforms and texture swaps of those Images, never path redraws.
  */
-import * as Phaser from 'phaser';
+import Phaser from 'phaser';
 import type { Expression } from '../../engine/runtime/expression';
 import { invalidate, markIdle, markLive, type Rect } from '../renderOnDemand';
 import { bakedImage, showBaked } from './bake';

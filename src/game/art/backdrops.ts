@@ -7,7 +7,7 @@
  * card), so the figure reads as standing behind it. Detail lives on the left ~45 %; the right ~55 % (under the
  * DOM panel) is kept to calm wall colour.
  */
-import type * as Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { Setting } from '../../engine/authoring/schema';
 import { bakedImage } from './bake';
 import { labelWidth, type Painter, Recording } from './canvasPen';

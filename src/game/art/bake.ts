@@ -10,7 +10,7 @@
  * tell this cache from textures that should come and go. Canvas textures, not DynamicTexture: a
  * DynamicTexture in Phaser 4.2.1 leaves its first WebGL texture behind (an orphan the leak test caught).
  */
-import type * as Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { BoundsPen, CanvasPen, type Painter, Recording } from './canvasPen';
 
 export const BAKED_PREFIX = 'baked:';
