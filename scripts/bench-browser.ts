@@ -355,7 +355,7 @@ async function conversationTurns(
   });
   // Let the first line finish typing before the first scripted choice.
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );
@@ -370,8 +370,7 @@ async function conversationTurns(
     const clickedAt = Date.now();
     await page.locator('button.choice').nth(pick).click();
     await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+      () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
       undefined,
       { polling: 50, timeout: 30_000 },
     );
@@ -396,7 +395,7 @@ async function conversationTurns(
 async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );
