@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Exhaustive analysis of a scenario takes seconds on two busy cores; a hang still fails.
+          testTimeout: 60_000,
         },
       },
       {

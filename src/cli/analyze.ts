@@ -5,7 +5,14 @@
  * path and the shortest path to each ending) for the author to review and trim.
  */
 import type { PathOutcome } from '../engine/authoring/analysis';
-import { type Analysis, analyse, type VariantRun } from '../engine/authoring/invariants';
+import {
+  type Analysis,
+  analyse,
+  failures,
+  MAX_RANDOM_PASS,
+  MIN_PATTERN_GAP,
+  type VariantRun,
+} from '../engine/authoring/invariants';
 import { fail, parseArgs } from './args';
 import { bundlesFor } from './bundles';
 
@@ -80,7 +87,29 @@ function print(r: Report): void {
   );
   for (const run of r.runs) printRun(r, run);
   for (const inv of r.invariants)
-    console.log(`  ${inv.ok ? 'ok  ' : 'FAIL'} ${inv.id.padEnd(28)} ${inv.detail}`);
+    console.log(`  ${inv.ok ? 'ok  ' : inv.enforced ? 'FAIL' : 'warn'} ${inv.id.padEnd(28)} ${inv.detail}`);
+}
+
+/**
+ * The fair-assessment table (issue 12), one row per scenario and persona variant: how often a trainee
+ * clicking at random passes, what always-longest and always-shortest score against the pass mark, and
+ * at how many decision points the best reply is also the longest.
+ */
+function fairnessTable(rows: Report[]): string {
+  const header = `${'scenario'.padEnd(52)} ${'std'.padStart(3)} ${'random passes'.padStart(13)} ${'longest'.padStart(7)} ${'shortest'.padStart(8)} ${'pass'.padStart(4)} ${'best is longest'.padStart(15)}`;
+  const lines = rows.flatMap((r) =>
+    r.runs.map((run) => {
+      const name = `${r.bundle.scenario.id}${run.variant ? ` [${run.variant}]` : ''}`;
+      const rate = `${(100 * run.randomTrainee.passRate).toFixed(1)}%${run.randomTrainee.exact ? '' : '~'}`;
+      const share = `${run.bestIsLongest.points}/${run.bestIsLongest.of} ${Math.round((100 * run.bestIsLongest.points) / Math.max(run.bestIsLongest.of, 1))}%`;
+      return `${name.padEnd(52)} ${String(r.bundle.scenario.standard).padStart(3)} ${rate.padStart(13)} ${String(run.probes.longest.total).padStart(7)} ${String(run.probes.shortest.total).padStart(8)} ${String(run.exploration.best.passMark).padStart(4)} ${share.padStart(15)}`;
+    }),
+  );
+  return [
+    header,
+    ...lines,
+    `(random passes: at most ${100 * MAX_RANDOM_PASS}%, ~ = sampled; longest and shortest: at most the pass mark − ${MIN_PATTERN_GAP}; std 2 files must meet these)`,
+  ].join('\n');
 }
 
 function draftPlan(r: Report): string {
@@ -113,12 +142,10 @@ function draftPlan(r: Report): string {
 const t0 = performance.now();
 const reports: Report[] = bundlesFor(positional[0]).map((bundle) => {
   const start = performance.now();
-  const analysis = analyse(bundle, seed);
+  const analysis = analyse(bundle, { seed });
   return { ...analysis, ms: performance.now() - start };
 });
-const failed = reports.flatMap((r) =>
-  r.invariants.filter((i) => !i.ok).map((i) => `${r.bundle.scenario.id}: ${i.id}`),
-);
+const failed = reports.flatMap((r) => failures(r).map((i) => `${r.bundle.scenario.id}: ${i.id}`));
 
 if (flags.has('plan')) {
   for (const r of reports) console.log(draftPlan(r));
@@ -139,11 +166,14 @@ if (flags.has('plan')) {
       best: run.exploration.best,
       worst: run.exploration.worst,
       probes: run.probes,
+      randomTrainee: run.randomTrainee,
+      bestIsLongest: run.bestIsLongest,
     })),
   }));
   console.log(JSON.stringify(json, null, 2));
 } else {
   for (const r of reports) print(r);
+  console.log(`\n${fairnessTable(reports)}`);
   const seconds = ((performance.now() - t0) / 1000).toFixed(2);
   console.log(
     `\n${reports.length} scenario(s) analysed in ${seconds} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all invariants hold'}.`,

@@ -1,11 +1,11 @@
-import { loadLibrary } from '../content/library';
+import { fileContentSource } from '../content/fileSource';
 import { formatDiagnostic } from '../engine/authoring/loader';
 import type { ScenarioBundle } from '../engine/runtime/types';
 import { fail } from './args';
 
 /** The valid scenarios (one when an id is given). Broken content is reported, not thrown. */
 export function bundlesFor(id: string | undefined): ScenarioBundle[] {
-  const library = loadLibrary();
+  const { library } = fileContentSource();
   const broken = library.scenarios.filter((s) => !s.ok);
   if (library.catalogueDiagnostics.length)
     fail(library.catalogueDiagnostics.map(formatDiagnostic).join('\n'));

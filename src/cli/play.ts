@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { stressWord, trustWord } from '../engine/runtime/expression';
-import { choiceOf } from '../engine/runtime/lookup';
+import { coachingOf } from '../engine/runtime/lookup';
 import { scoreAttempt } from '../engine/runtime/scoring';
 import { Session } from '../engine/runtime/session';
 import { messageContext, modelNoteText, scoreItemText } from '../i18n/catalogue';
@@ -43,8 +43,7 @@ try {
     }
     session.choose(picked);
     const turn = session.log().at(-1);
-    const choice = choiceOf(bundle, turn?.nodeId ?? '', picked);
-    console.log(`  → ${choice?.feedback ?? ''}`);
+    if (turn) console.log(`  → ${coachingOf(bundle, session.context(), turn).feedback}`);
     for (const note of turn?.modelNotes ?? []) console.log(`  · ${modelNoteText(messages, note, words)}`);
     if (turn?.rules.length) console.log(`  ! broke: ${turn.rules.join(', ')}`);
     console.log('');

@@ -1,42 +1,31 @@
 /**
- * The browser's view of the content: every scenario's summary and the onboarding path up front, each
- * scenario's data on demand.
+ * The browser's content source: every scenario's summary and the onboarding path in the first load (the
+ * catalogue module the Vite plugin writes), each scenario's data on demand.
  */
 import { entries, loaders, curriculum as shippedCurriculum } from 'virtual:good-terms/catalog';
 import type { Curriculum } from '../engine/authoring/curriculumSchema';
-import type { ScenarioBundle, ScenarioSummary } from '../engine/runtime/types';
-
-export interface CatalogEntry {
-  id: string;
-  file: string;
-  summary: ScenarioSummary | undefined;
-  /** Formatted diagnostics (file:line:column  node  message) when the scenario cannot be played. */
-  errors: string[];
-}
-
-export function listScenarios(): CatalogEntry[] {
-  return entries as CatalogEntry[];
-}
-
-export async function loadScenario(id: string): Promise<ScenarioBundle> {
-  const load = loaders[id];
-  if (!load) throw new Error(`scenario "${id}" is not available`);
-  return (await load()).default as ScenarioBundle;
-}
-
-export type CurriculumLoad = { ok: true; curriculum: Curriculum } | { ok: false; errors: string[] };
+import type { ScenarioBundle } from '../engine/runtime/types';
+import type { CatalogEntry, ContentSource, CurriculumLoad } from './source';
 
 let curriculumLoad: CurriculumLoad | undefined;
 
 /**
- * The onboarding path, parsed and checked at build time by the content plugin. The browser only checks
- * its shape (a stale or hand-edited build reports an error instead of handing a screen a malformed
- * object), so the schema library stays out of the first load. Checked once per page.
+ * The content the Vite plugin validated at build time. The onboarding path is only checked for shape
+ * here (a stale or hand-edited build reports an error instead of handing a screen a malformed object),
+ * so the schema library stays out of the first load; it is checked once per page.
  */
-export function loadCurriculum(): CurriculumLoad {
-  curriculumLoad ??= checkCurriculum(shippedCurriculum);
-  return curriculumLoad;
-}
+export const bundledContent: ContentSource = {
+  scenarios: () => entries as CatalogEntry[],
+  async loadScenario(id) {
+    const load = loaders[id];
+    if (!load) throw new Error(`scenario "${id}" is not available`);
+    return (await load()).default as ScenarioBundle;
+  },
+  curriculum() {
+    curriculumLoad ??= checkCurriculum(shippedCurriculum);
+    return curriculumLoad;
+  },
+};
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 

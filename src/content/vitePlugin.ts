@@ -6,19 +6,16 @@
  */
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatDiagnostic, summarize } from '../engine/authoring/loader';
-import { loadCurriculumFile, scenarioIdsOf } from './curriculumFile';
-import { CURRICULUM_FILE, DIALOGUES_DIR, isScenarioFile, loadLibrary } from './library';
+import { fileContentSource } from './fileSource';
+import { CURRICULUM_FILE, DIALOGUES_DIR, isScenarioFile } from './library';
 
 const CATALOG_ID = 'virtual:good-terms/catalog';
 const SCENARIO_PREFIX = 'virtual:good-terms/scenario/';
 const resolved = (id: string): string => `\0${id}`;
 
 export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
-  let library = loadLibrary(dir);
-  const reload = (): void => {
-    library = loadLibrary(dir);
-  };
+  const content = fileContentSource(dir);
+  const reload = (): void => content.reload();
   return {
     name: 'good-terms-content',
     buildStart() {
@@ -27,7 +24,7 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
         'personas.yaml',
         'rules.yaml',
         CURRICULUM_FILE,
-        ...library.scenarios.map((s) => basename(s.file)),
+        ...content.scenarios().map((s) => basename(s.file)),
       ]) {
         this.addWatchFile(`${dir}${file}`);
       }
@@ -38,28 +35,15 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
     },
     load(id) {
       if (id === resolved(CATALOG_ID)) {
-        const entries = library.scenarios.map((s) =>
-          s.ok
-            ? { id: s.bundle.scenario.id, file: s.file, summary: summarize(s.bundle), errors: [] }
-            : {
-                id: s.id,
-                file: s.file,
-                summary: undefined,
-                errors: [...library.catalogueDiagnostics, ...s.diagnostics].map(formatDiagnostic),
-              },
-        );
-        const loaders = library.scenarios
-          .filter((s) => s.ok)
-          .map(
-            (s) =>
-              `${JSON.stringify(s.ok ? s.bundle.scenario.id : '')}: () => import(${JSON.stringify(SCENARIO_PREFIX + (s.ok ? s.bundle.scenario.id : ''))})`,
-          );
+        const entries = content.scenarios();
+        const loaders = entries
+          .filter((e) => e.summary)
+          .map((e) => `${JSON.stringify(e.id)}: () => import(${JSON.stringify(SCENARIO_PREFIX + e.id)})`);
         // The onboarding path (src/content/catalog.ts): the parsed curriculum, or its diagnostics.
-        const path = loadCurriculumFile(scenarioIdsOf(library), dir);
-        const curriculum = {
-          curriculum: path.curriculum ?? null,
-          errors: path.diagnostics.map(formatDiagnostic),
-        };
+        const path = content.curriculum();
+        const curriculum = path.ok
+          ? { curriculum: path.curriculum, errors: [] }
+          : { curriculum: null, errors: path.errors };
         return (
           `export const entries = ${JSON.stringify(entries)};\nexport const loaders = {${loaders.join(',\n')}};\n` +
           `export const curriculum = ${JSON.stringify(curriculum)};\n`
@@ -67,9 +51,9 @@ export function goodTermsContent(dir = DIALOGUES_DIR): Plugin {
       }
       if (id.startsWith(resolved(SCENARIO_PREFIX))) {
         const scenarioId = id.slice(resolved(SCENARIO_PREFIX).length);
-        const found = library.scenarios.find((s) => s.ok && s.bundle.scenario.id === scenarioId);
-        if (!found?.ok) this.error(`unknown scenario "${scenarioId}"`);
-        return `export default ${JSON.stringify(found.bundle)};\n`;
+        const found = content.bundle(scenarioId);
+        if (!found) this.error(`unknown scenario "${scenarioId}"`);
+        return `export default ${JSON.stringify(found)};\n`;
       }
       return undefined;
     },

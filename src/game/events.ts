@@ -1,6 +1,6 @@
 /** Scene keys and the data each scene starts with: the typed contract between the app shell and Phaser. */
-import type { ScenarioSummary } from '../engine/runtime';
-import type { Session } from '../engine/runtime/session';
+import type { ConversationPort } from '../conversation/port';
+import type { ScenarioSummary, Setting } from '../engine/runtime';
 
 export const SCENES = {
   boot: 'boot',
@@ -15,8 +15,8 @@ export interface SceneData {
   boot: undefined;
   title: { faces: ScenarioSummary['look'][] };
   select: { highlighted: ScenarioSummary | undefined };
-  conversation: { session: Session; reducedMotion: boolean; showMeters: boolean };
-  debrief: { session: Session };
+  conversation: { conversation: ConversationPort; reducedMotion: boolean; showMeters: boolean };
+  debrief: { setting: Setting };
 }
 
 export const GAME_WIDTH = 1280;

@@ -44,7 +44,12 @@ export interface FrameCounts {
   partial: number;
   /** What the latest draw was. */
   last: 'none' | 'full' | 'partial';
+  /** Steps that threw and were skipped (the loop carries on; the first is reported). */
+  failed: number;
 }
+
+/** Emitted on the game's events, once per failed step, with the error. */
+export const STEP_FAILED = 'good-terms:step-failed';
 
 type Live = Phaser.GameObjects.GameObject &
   Phaser.GameObjects.Components.Transform &
@@ -79,7 +84,7 @@ class FramePolicy {
   lastFullAt = Number.NEGATIVE_INFINITY;
   lastIdleAt = Number.NEGATIVE_INFINITY;
   signature = '';
-  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, last: 'none' };
+  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, last: 'none', failed: 0 };
 
   constructor(private readonly game: Phaser.Game) {}
 
@@ -208,7 +213,7 @@ export function invalidate(object: Live): void {
 
 /** Steps and draws so far, for the test hooks and the frame benchmark. */
 export function frameCounts(game: Phaser.Game): FrameCounts {
-  return { ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, last: 'none' }) };
+  return { ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, last: 'none', failed: 0 }) };
 }
 
 /**
@@ -276,7 +281,7 @@ export function renderOnDemand(game: Phaser.Game): void {
     }
   };
 
-  const step = (time: number, delta: number): void => {
+  const stepOnce = (time: number, delta: number): void => {
     if (internals.pendingDestroy) {
       internals.runDestroy?.();
       return;
@@ -303,6 +308,22 @@ export function renderOnDemand(game: Phaser.Game): void {
       policy.counts.last = 'full';
       policy.lastFullAt = time;
       draw(time, delta);
+    }
+  };
+  /**
+   * One exception anywhere in a scene's update or draw must not stop the loop for good (the canvas would
+   * freeze on a stale picture while the DOM moves on): the step is skipped, the scene manager is let go
+   * of, the next step redraws everything, and the first failure is reported.
+   */
+  const step = (time: number, delta: number): void => {
+    try {
+      stepOnce(time, delta);
+    } catch (error) {
+      (game.scene as unknown as SceneManagerInternals).isProcessing = false;
+      policy.counts.failed += 1;
+      policy.fullRequested = true;
+      if (policy.counts.failed === 1) console.error('Good Terms: a frame failed and was skipped:', error);
+      events.emit(STEP_FAILED, error);
     }
   };
   game.step = step;

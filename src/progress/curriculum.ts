@@ -43,9 +43,17 @@ export interface ModuleStatus {
   scenarios: ScenarioProgress[];
 }
 
+/**
+ * An attempt as the path counts it. Only attempts verified by replay (progress/verify.ts: re-derived from
+ * their seed and choices against the current content) count toward mastery and the certificate; the rest
+ * are history.
+ */
+export type CountedAttempt = AttemptSummary & { verified?: boolean; replayCode?: string };
+
 /** Whether this attempt passes for the curriculum (the module's pass mark may differ from the scenario's). */
-export function passes(attempt: AttemptSummary, module: Pick<CurriculumModule, 'passMark'>): boolean {
+export function passes(attempt: CountedAttempt, module: Pick<CurriculumModule, 'passMark'>): boolean {
   return (
+    attempt.verified === true &&
     attempt.mode === 'assessment' &&
     !attempt.hardFail &&
     attempt.total >= (module.passMark ?? attempt.passMark)
@@ -55,8 +63,8 @@ export function passes(attempt: AttemptSummary, module: Pick<CurriculumModule, '
 const newestFirst = (a: AttemptSummary, b: AttemptSummary): number =>
   Date.parse(b.finishedAt) - Date.parse(a.finishedAt);
 
-function byScenario(attempts: readonly AttemptSummary[]): Map<string, AttemptSummary[]> {
-  const map = new Map<string, AttemptSummary[]>();
+function byScenario(attempts: readonly CountedAttempt[]): Map<string, CountedAttempt[]> {
+  const map = new Map<string, CountedAttempt[]>();
   for (const a of [...attempts].sort(newestFirst)) {
     const list = map.get(a.scenarioId) ?? [];
     list.push(a);
@@ -70,16 +78,18 @@ const best = (values: number[]): number | undefined => (values.length > 0 ? Math
 function scenarioProgress(
   scenarioId: string,
   module: CurriculumModule,
-  played: readonly AttemptSummary[],
+  played: readonly CountedAttempt[],
   titles: ProgressOptions['titles'],
 ): ScenarioProgress {
   const latest = played[0];
+  // Scores shown are re-derived ones; a record that did not replay is counted as played, never as a score.
+  const verified = played.filter((a) => a.verified === true);
   return {
     scenarioId,
     title: titles?.[scenarioId] ?? latest?.scenarioTitle ?? scenarioId,
     attempts: played.length,
-    bestScore: best(played.map((a) => a.total)),
-    bestAssessed: best(played.filter((a) => a.mode === 'assessment').map((a) => a.total)),
+    bestScore: best(verified.map((a) => a.total)),
+    bestAssessed: best(verified.filter((a) => a.mode === 'assessment').map((a) => a.total)),
     lastPlayed: latest?.finishedAt,
     passMark: module.passMark ?? latest?.passMark,
     passed: played.some((a) => passes(a, module)),
@@ -89,7 +99,7 @@ function scenarioProgress(
 /** Per module: open or not, mastered or not, and each scenario's record. */
 export function moduleStatus(
   curriculum: Curriculum,
-  attempts: readonly AttemptSummary[],
+  attempts: readonly CountedAttempt[],
   options: ProgressOptions = {},
 ): ModuleStatus[] {
   const played = byScenario(attempts);
@@ -133,7 +143,7 @@ export function completion(statuses: readonly ModuleStatus[]): Completion {
   };
 }
 
-export function isComplete(curriculum: Curriculum, attempts: readonly AttemptSummary[]): boolean {
+export function isComplete(curriculum: Curriculum, attempts: readonly CountedAttempt[]): boolean {
   return moduleStatus(curriculum, attempts).every((m) => m.mastered);
 }
 
@@ -148,7 +158,7 @@ export interface NextStep {
 /** The first scenario not yet passed in the first open, unmastered module, and what to do with it. */
 export function nextStep(
   curriculum: Curriculum,
-  attempts: readonly AttemptSummary[],
+  attempts: readonly CountedAttempt[],
   options: ProgressOptions = {},
 ): NextStep {
   const statuses = moduleStatus(curriculum, attempts, options);
@@ -184,7 +194,7 @@ export interface Certificate {
   modules: {
     id: string;
     title: string;
-    scenarios: { id: string; title: string; score: number; date: string }[];
+    scenarios: { id: string; title: string; score: number; date: string; replayCode: string }[];
   }[];
 }
 
@@ -197,7 +207,7 @@ export const ANONYMOUS_NAME = 'Trainee';
 export function certificateData(
   profile: Profile,
   curriculum: Curriculum,
-  attempts: readonly AttemptSummary[],
+  attempts: readonly CountedAttempt[],
   options: Pick<ProgressOptions, 'titles'> = {},
 ): Certificate | undefined {
   if (!isComplete(curriculum, attempts)) return undefined;
@@ -216,6 +226,7 @@ export function certificateData(
         title: options.titles?.[id] ?? played.get(id)?.[0]?.scenarioTitle ?? id,
         score: top?.total ?? 0,
         date: (top?.finishedAt ?? '').slice(0, 10),
+        replayCode: top?.replayCode ?? '',
       };
     }),
   }));

@@ -10,8 +10,32 @@ import type { AttemptSummary, Profile } from './types';
 
 export const EXPORT_FORMAT = 'good-terms-progress';
 export const EXPORT_VERSION = 1;
-/** Far above any real history (thousands of attempts), low enough not to freeze the tab on a wrong file. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * In bytes, checked before a file is read. Far above any real history (the compact export of 10,000
+ * attempts is about 35 MB), low enough not to freeze the tab on a wrong file.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = `the file is too large to be a Good Terms export (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`;
+
+/** The refusal for a file whose size alone rules it out: callers check `File.size` before reading it. */
+export function tooLargeToImport(bytes: number): JsonImport | undefined {
+  return bytes > MAX_IMPORT_BYTES ? failed([TOO_LARGE]) : undefined;
+}
+
+/** UTF-8 size of a text, counted without copying it. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4; // a surrogate pair: one four-byte character
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 export interface JsonExport {
   format: typeof EXPORT_FORMAT;
@@ -157,7 +181,7 @@ export function toCsvDecisions(attempts: readonly AttemptSummary[], profile: Pro
   return toCsv(DECISION_COLUMNS, rows);
 }
 
-/** Everything, losslessly: the records exactly as stored (current format). */
+/** Everything, losslessly: the records exactly as stored (current format), compact so it re-imports. */
 export function toJsonExport(
   profile: Profile,
   attempts: readonly AttemptSummary[],
@@ -170,7 +194,7 @@ export function toJsonExport(
     profile: { displayName: profile.displayName },
     attempts: [...attempts],
   };
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${JSON.stringify(data)}\n`;
 }
 
 /** `good-terms-attempts-2026-05-01.csv` and the like. */
@@ -197,7 +221,8 @@ function failed(problems: string[]): JsonImport {
 
 /** Validates a JSON export completely before anything is written; any problem rejects the whole file. */
 export function parseJsonImport(text: string): JsonImport {
-  if (text.length > MAX_IMPORT_BYTES) return failed(['the file is too large to be a Good Terms export']);
+  const refused = text.length > MAX_IMPORT_BYTES / 4 ? tooLargeToImport(utf8Bytes(text)) : undefined;
+  if (refused) return refused;
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

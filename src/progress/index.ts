@@ -1,11 +1,10 @@
 /**
- * The progress layer's public API for the UI. Not re-exported here: ./catalog (imports the build's
- * virtual module) and ./curriculumFile (Node only).
+ * The progress layer's public API for the UI's first load. Not re-exported here, so the schema library
+ * stays out of the first load: ./migrations (record checks) and ./exportImport (which uses them); import
+ * them where they are needed, lazily in the browser.
  */
 export * from './csv';
 export * from './curriculum';
-export * from './exportImport';
-export { type MigrateResult, migrate, migrateAttempt, migrateInProgress, migrateProfile } from './migrations';
 export * from './resume';
 export * from './settings';
 export * from './store';

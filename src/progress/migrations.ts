@@ -4,17 +4,24 @@
  *   format 1  the first format. Written before assessment mode existed: an attempt's score was a flat
  *             `score` and there was no `mode` (every attempt was practice), and the in-progress save had
  *             no `mode` either.
- *   format 2  (current) `score` is renamed `total` and `mode` is recorded on attempts and in-progress saves.
+ *   format 2  `score` is renamed `total` and `mode` is recorded on attempts and in-progress saves.
+ *   format 3  (current) the in-progress save is the engine's own record (seed and choices, engine save
+ *             format 2) instead of an XState snapshot, and carries the id of the attempt it will become,
+ *             so in-progress conversations are keyed by attempt rather than one slot per browser.
+ *             Attempts and the profile are unchanged.
  *
  * Migration happens on read and never rewrites the stored record, so an older build that shares the
  * browser can still read what it wrote. Every step ends in validation against the current schema; a
  * record that fails is reported with a reason naming the field, never thrown.
  */
 import { z } from 'zod';
+import { LEDGER_FIELDS, LEDGER_KEYS, type Ledger } from '../engine/runtime/ledger';
+import { SAVE_FORMAT } from '../engine/runtime/session';
 import {
   type AttemptSummary,
   FORMAT_VERSION,
   type InProgress,
+  legacyAttemptId,
   type Profile,
   type SetAsideSource,
 } from './types';
@@ -52,21 +59,11 @@ const flag = () => z.boolean(must('true or false'));
 const mode = () => z.enum(['practice', 'assessment'], must('"practice" or "assessment"'));
 
 const ledgerSchema = z.object(
-  {
-    collected: z.number(must('a number')),
-    planAmount: z.number(must('a number')),
-    planMonths: z.number(must('a number')),
-    autopay: flag(),
-    writtenTerms: flag(),
-    routedToAssistance: z.number(must('a number')),
-    routedToCoverage: z.number(must('a number')),
-    corrected: z.number(must('a number')),
-    waived: z.number(must('a number')),
-    disputes: z.number(must('a number')),
-    careDeferred: flag(),
-  },
+  Object.fromEntries(
+    LEDGER_KEYS.map((key) => [key, LEDGER_FIELDS[key].type === 'flag' ? flag() : z.number(must('a number'))]),
+  ),
   must('an object'),
-);
+) as unknown as z.ZodType<Ledger>;
 
 const metersSchema = z.object({ stress: meter(), trust: meter() }, must('an object'));
 
@@ -122,39 +119,52 @@ export const attemptV1Schema = z.object({
 });
 export type AttemptV1 = z.infer<typeof attemptV1Schema>;
 
+const attemptV2Fields = { ...attemptCommon, mode: mode(), total: between(0, 100) };
+
 export const attemptSchema: z.ZodType<AttemptSummary> = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
-  ...attemptCommon,
-  mode: mode(),
-  total: between(0, 100),
+  ...attemptV2Fields,
 });
 
-const sessionSaveSchema = z.object(
-  {
-    // The engine's own format number; Session.restore refuses one it does not know, with a message.
-    format: z.number(must('a number')),
-    scenarioId: nonEmpty(),
-    contentHash: nonEmpty(),
-    seed: z.number(must('a whole number')).int(),
-    choices: strings(),
-    snapshot: z.unknown(),
-  },
+const saveFields = {
+  scenarioId: nonEmpty(),
+  contentHash: nonEmpty(),
+  seed: z.number(must('a whole number')).int(),
+  choices: strings(),
+};
+
+/** Engine save format 1 (in-progress formats 1 and 2): the attempt plus an XState snapshot, now unused. */
+const snapshotSaveSchema = z.object(
+  { format: z.literal(1, must('engine save format 1')), ...saveFields, snapshot: z.unknown() },
   must('an object'),
 );
 
+// The engine types `format` as its literal SAVE_FORMAT; the stored number is checked by Session.restore.
+const sessionSaveSchema = z.object({ format: z.number(must('a number')), ...saveFields }, must('an object'));
+
 const inProgressCommon = {
-  save: sessionSaveSchema,
   scenarioTitle: text(),
   startedAt: isoTime(),
   turnTimes: z.array(isoTime(), must('a list of times')),
   savedAt: isoTime(),
 };
 
-export const inProgressV1Schema = z.object({ formatVersion: z.literal(1), ...inProgressCommon });
+export const inProgressV1Schema = z.object({
+  formatVersion: z.literal(1),
+  ...inProgressCommon,
+  save: snapshotSaveSchema,
+});
+const inProgressV2Schema = z.object({
+  formatVersion: z.literal(2),
+  ...inProgressCommon,
+  save: snapshotSaveSchema,
+  mode: mode(),
+});
 
-// The engine types `format` as its literal SAVE_FORMAT; the stored number is checked by Session.restore.
 export const inProgressSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
+  save: sessionSaveSchema,
+  attemptId: nonEmpty(),
   ...inProgressCommon,
   mode: mode(),
 }) as unknown as z.ZodType<InProgress>;
@@ -219,6 +229,8 @@ export function migrateAttempt(raw: unknown): MigrateResult<AttemptSummary> {
     if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error), newer: false };
     current = attemptV1toV2(parsed.data);
   }
+  // v2 → v3: attempts did not change; only the in-progress save did.
+  if (v.version <= 2) current = { ...(current as object), formatVersion: 3 };
   const parsed = attemptSchema.safeParse(current);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error), newer: false };
   return { ok: true, record: parsed.data, from: v.version };
@@ -227,22 +239,33 @@ export function migrateAttempt(raw: unknown): MigrateResult<AttemptSummary> {
 /** The brief's name for the attempt chain (attempts are what most callers migrate). */
 export const migrate = migrateAttempt;
 
-/** v1 → v2 for the in-progress save: the conversation was practice (v1 had no assessment mode). */
+/**
+ * v1 → v2: the conversation was practice (v1 had no assessment mode). v2 → v3: the snapshot is dropped
+ * (the engine restores by replaying the choices), and the one per-browser slot gets the attempt id it
+ * will finish as, derived from the scenario and start time so migrating twice gives the same id.
+ */
 export function migrateInProgress(raw: unknown): MigrateResult<InProgress> {
   const v = versionOf(raw, 'conversation in progress');
   if (!('version' in v)) return v;
   let current: unknown = raw;
-  if (v.version === 1) {
-    const parsed = inProgressV1Schema.safeParse(raw);
+  if (v.version < FORMAT_VERSION) {
+    const parsed = v.version === 1 ? inProgressV1Schema.safeParse(raw) : inProgressV2Schema.safeParse(raw);
     if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error), newer: false };
-    current = { ...parsed.data, formatVersion: 2, mode: 'practice' };
+    const { snapshot: _, format: __, ...attempt } = parsed.data.save;
+    current = {
+      ...parsed.data,
+      formatVersion: FORMAT_VERSION,
+      mode: 'mode' in parsed.data ? parsed.data.mode : 'practice',
+      attemptId: legacyAttemptId(attempt.scenarioId, parsed.data.startedAt),
+      save: { format: SAVE_FORMAT, ...attempt },
+    };
   }
   const parsed = inProgressSchema.safeParse(current);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error), newer: false };
   return { ok: true, record: parsed.data, from: v.version };
 }
 
-/** The profile did not change between formats 1 and 2; only the version is checked. */
+/** The profile has not changed since format 1; only the version is checked. */
 export function migrateProfile(raw: unknown): MigrateResult<Profile> {
   const v = versionOf(raw, 'profile');
   if (!('version' in v)) return v;

@@ -10,18 +10,23 @@
  * - A record that cannot be read (corrupt, or failing validation or migration) is moved verbatim to the
  *   set-aside store with the reason, never deleted; everything else keeps loading. A record written by a
  *   newer build is left in place (that build can still read it) and only listed by setAside().
+ * - Conversations in progress are keyed by the attempt they will become: any number can be unfinished
+ *   (one per tab, say), and finishing one leaves the others alone.
+ * - Record checks and migrations (./migrations, with the schema library) load on first use, after the
+ *   title screen is up, so they are not part of the first load.
  * - Methods reject only on caller bugs (an invalid record passed in), never on storage trouble.
  */
 import {
   type Backend,
   IdbBackend,
+  LEGACY_IN_PROGRESS_KEY,
   MemoryBackend,
   type MetaKey,
   openIdbBackend,
   type SetAsideMove,
 } from './backends';
-import { defaultStorage, newer, readMirror, writeMirror } from './inProgressMirror';
-import { attemptSchema, describeIssues, inProgressSchema, MIGRATORS, type MigrateResult } from './migrations';
+import { clearMirror, defaultStorage, newer, readMirrors, writeMirror } from './inProgressMirror';
+import type { MigrateResult } from './migrations';
 import {
   type AttemptSummary,
   FORMAT_VERSION,
@@ -35,7 +40,10 @@ export const MAX_NAME_LENGTH = 80;
 
 export const NOTICES = {
   unavailable:
-    'Progress can\u2019t be saved in this browser (private browsing, or site storage is turned off), so it lasts only until this tab is closed. Use Export on the progress screen to keep a copy.',
+    'Progress can\u2019t be saved in this browser (site storage is turned off or not available in this window), so it lasts only until this tab is closed. Use Export on the progress screen to keep a copy.',
+  blocked:
+    'Another Good Terms tab is holding an older copy of your saved progress open. Close the other Good Terms tabs and reload this one to keep saving; until then, progress lasts only until this tab is closed.',
+  slow: 'Saved progress did not open (this browser\u2019s storage is not responding), so for now progress lasts only until this tab is closed. Reload to try again.',
   newerDatabase:
     'A newer version of Good Terms saved progress in this browser. Reload the page to get it; until then, progress lasts only until this tab is closed.',
   quota:
@@ -79,9 +87,12 @@ export interface ProgressStore {
   attempts(): Promise<AttemptSummary[]>;
   /** Records that could not be read, with reasons (scans everything first). */
   setAside(): Promise<SetAsideRecord[]>;
+  /** Saves a conversation in progress under its attempt id (synchronously mirrored first). */
   saveInProgress(entry: InProgress): Promise<void>;
-  inProgress(): Promise<InProgress | undefined>;
-  clearInProgress(): Promise<void>;
+  /** Every unfinished conversation, newest first. */
+  unfinished(): Promise<InProgress[]>;
+  /** Forgets one conversation in progress (finished, or abandoned on purpose). */
+  clearInProgress(attemptId: string): Promise<void>;
   close(): void;
 }
 
@@ -103,23 +114,31 @@ function globalFactory(): IDBFactory | undefined {
   }
 }
 
+/** The record checks and migrations: the schema library with them, loaded the first time they are needed. */
+const loadMigrations = () => import('./migrations');
+
 const errorName = (error: unknown): string =>
   error && typeof error === 'object' && 'name' in error ? String((error as { name: unknown }).name) : '';
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
+  // Fetched alongside opening (not part of the first load), so the title's list of unfinished
+  // conversations does not wait for it.
+  loadMigrations().catch(() => undefined);
   const factory = 'indexedDB' in options ? options.indexedDB : globalFactory();
   const mirror = 'mirror' in options ? options.mirror : defaultStorage();
   if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
-  const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME))();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), options.openTimeoutMs ?? 4000);
+  let blocked: (() => void) | undefined;
+  const giveUp = new Promise<'slow' | 'blocked'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), options.openTimeoutMs ?? 1500);
+    blocked = () => resolve('blocked');
   });
+  const opening = (async () => openIdbBackend(factory, options.name ?? DEFAULT_DB_NAME, () => blocked?.()))();
   try {
-    const backend = await Promise.race([opening, timeout]);
-    if (backend === 'timeout') {
+    const backend = await Promise.race([opening, giveUp]);
+    if (backend === 'slow' || backend === 'blocked') {
       opening.then((late) => late.close()).catch(() => undefined); // Do not hold a connection nobody uses.
-      return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
+      return new Store(new MemoryBackend(), NOTICES[backend], mirror);
     }
     return new Store(backend, undefined, mirror);
   } catch (error) {
@@ -139,12 +158,11 @@ async function copyInto(from: Backend, to: MemoryBackend): Promise<boolean> {
     const [attempts, profile, inProgress, aside] = await Promise.all([
       from.readAttempts(),
       from.readMeta('profile'),
-      from.readMeta('inProgress'),
+      from.readInProgress(),
       from.readSetAside(),
     ]);
-    to.putRaw(attempts);
+    to.putRaw(attempts, inProgress);
     if (profile !== undefined) await to.writeMeta('profile', profile);
-    if (inProgress !== undefined) await to.writeMeta('inProgress', inProgress);
     to.putSetAside(aside);
     return true;
   } catch {
@@ -221,6 +239,7 @@ class Store implements ProgressStore {
     const good: T[] = [];
     const moves: SetAsideMove[] = [];
     const now = new Date().toISOString();
+    const { MIGRATORS } = await loadMigrations();
     for (const { key, raw } of entries) {
       const result = MIGRATORS[from](raw) as MigrateResult<T>;
       if (result.ok) {
@@ -261,6 +280,7 @@ class Store implements ProgressStore {
   }
 
   async addAttempts(records: readonly AttemptSummary[]): Promise<void> {
+    const { attemptSchema, describeIssues } = await loadMigrations();
     const checked = records.map((record) => {
       const parsed = attemptSchema.safeParse(record);
       if (!parsed.success) throw new TypeError(`attempt ${record.id}: ${describeIssues(parsed.error)}`);
@@ -282,31 +302,51 @@ class Store implements ProgressStore {
 
   async setAside(): Promise<SetAsideRecord[]> {
     // Reading everything is what finds (and moves) unreadable records.
-    await Promise.all([this.attempts(), this.profile(), this.inProgress()]);
+    await Promise.all([this.attempts(), this.profile(), this.unfinished()]);
     const moved = await this.run((backend) => backend.readSetAside());
     return [...moved, ...this.inPlace.values()];
   }
 
   async saveInProgress(entry: InProgress): Promise<void> {
+    // Mirrored before anything awaits: a reload right after a choice must find it.
+    writeMirror(this.mirror, entry);
+    const { inProgressSchema, describeIssues } = await loadMigrations();
     const parsed = inProgressSchema.safeParse(entry);
     if (!parsed.success) throw new TypeError(`conversation in progress: ${describeIssues(parsed.error)}`);
-    writeMirror(this.mirror, parsed.data);
-    await this.writeMeta('inProgress', parsed.data);
+    await this.run((backend) => backend.writeInProgress(entry.attemptId, parsed.data));
   }
 
-  async inProgress(): Promise<InProgress | undefined> {
+  async unfinished(): Promise<InProgress[]> {
     const stored = await this.run(async (backend) => {
-      const raw = await backend.readMeta('inProgress');
-      if (raw === undefined) return undefined;
-      const [entry] = await this.sort<InProgress>(backend, 'inProgress', [{ key: 'inProgress', raw }]);
-      return entry;
+      const entries = await backend.readInProgress();
+      const records = await this.sort<InProgress>(backend, 'inProgress', entries);
+      // The record moved from schema 1's single slot sits under a placeholder key: file it under its id.
+      const keys = new Set(entries.map((e) => e.key));
+      if (keys.has(LEGACY_IN_PROGRESS_KEY)) {
+        for (const record of records) {
+          if (!keys.has(record.attemptId)) await backend.writeInProgress(record.attemptId, record);
+        }
+        await backend.deleteInProgress(LEGACY_IN_PROGRESS_KEY);
+      }
+      return records;
     });
-    return newer(stored, readMirror(this.mirror));
+    const { migrateInProgress } = await loadMigrations();
+    const byId = new Map(stored.map((r) => [r.attemptId, r]));
+    for (const { raw } of readMirrors(this.mirror)) {
+      const migrated = migrateInProgress(raw);
+      if (!migrated.ok) continue; // A damaged mirror: the IndexedDB record, if any, is the one to use.
+      const record = migrated.record;
+      byId.set(record.attemptId, newer(byId.get(record.attemptId), record) as InProgress);
+    }
+    return [...byId.values()].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
   }
 
-  async clearInProgress(): Promise<void> {
-    writeMirror(this.mirror, undefined);
-    await this.run((backend) => backend.deleteMeta('inProgress'));
+  async clearInProgress(attemptId: string): Promise<void> {
+    clearMirror(this.mirror, attemptId);
+    await this.run(async (backend) => {
+      const entries = await backend.readInProgress();
+      for (const { key } of entries) if (key === attemptId) await backend.deleteInProgress(key);
+    });
   }
 
   private async writeMeta(key: MetaKey, value: unknown): Promise<void> {

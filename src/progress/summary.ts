@@ -13,6 +13,16 @@ export function newAttemptId(scenarioId: string, at: Date): string {
   return `${scenarioId}-${at.getTime().toString(36)}-${random}`;
 }
 
+/** What the app knows about an attempt besides the engine's record: its id, mode and times. */
+export interface AttemptMeta {
+  /** The id the finished attempt is stored under (its conversation in progress is keyed by it too). */
+  attemptId: string;
+  mode: Mode;
+  startedAt: Date;
+  /** ISO time of each choice so far, in order. */
+  turnTimes: readonly string[];
+}
+
 /**
  * The record of a finished conversation. `turnTimes[i]` is when decision i was made; a missing entry
  * (a save from before times were kept) falls back to `finishedAt` rather than inventing a time.
@@ -21,14 +31,13 @@ export function newAttemptId(scenarioId: string, at: Date): string {
 export function summariseAttempt(
   session: Session,
   report: ScoreReport,
-  mode: Mode,
-  startedAt: Date,
+  meta: AttemptMeta,
   finishedAt: Date,
-  turnTimes: readonly string[],
 ): AttemptSummary {
+  const { mode, startedAt, turnTimes } = meta;
   const view = session.view();
   const { scenario } = session.bundle;
-  if (view.status !== 'ended' || !view.ending) {
+  if (view.status !== 'ended') {
     throw new Error(`summariseAttempt: the conversation in ${scenario.id} has not ended`);
   }
   const finished = finishedAt.toISOString();
@@ -48,7 +57,7 @@ export function summariseAttempt(
   const attempt = session.attempt();
   return {
     formatVersion: FORMAT_VERSION,
-    id: newAttemptId(scenario.id, finishedAt),
+    id: meta.attemptId,
     scenarioId: scenario.id,
     scenarioTitle: scenario.title,
     scenarioVersion: scenario.version,
@@ -72,13 +81,10 @@ export function summariseAttempt(
 }
 
 /** The in-progress record for the conversation as it stands now (call after every choice). */
-export function inProgressOf(
-  session: Session,
-  meta: { mode: Mode; startedAt: Date; turnTimes: readonly string[] },
-  savedAt = new Date(),
-): InProgress {
+export function inProgressOf(session: Session, meta: AttemptMeta, savedAt = new Date()): InProgress {
   return {
     formatVersion: FORMAT_VERSION,
+    attemptId: meta.attemptId,
     save: session.persist(),
     mode: meta.mode,
     scenarioTitle: session.bundle.scenario.title,

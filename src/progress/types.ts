@@ -7,7 +7,7 @@ import type { SessionSave } from '../engine/runtime/session';
 import type { Ledger, Mode } from '../engine/runtime/types';
 
 /** The format this build writes. Older formats are migrated on read (migrations.ts). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export type FormatVersion = typeof FORMAT_VERSION;
 
 export type Outcome = 'good' | 'mixed' | 'bad';
@@ -60,10 +60,15 @@ export interface AttemptSummary {
   finishedAt: string;
 }
 
-/** The single conversation in progress, saved after every choice so a reload can offer to continue. */
+/**
+ * A conversation in progress, saved after every choice so a reload can offer to continue. Keyed by the
+ * attempt it will become, so two tabs each keep their own and finishing one never touches another.
+ */
 export interface InProgress {
   formatVersion: FormatVersion;
-  /** The engine's own save (seed, choices, snapshot); Session.restore reads it. */
+  /** The id the finished attempt will be stored under. */
+  attemptId: string;
+  /** The engine's own save (seed and choices); Session.restore replays it. */
   save: SessionSave;
   mode: Mode;
   scenarioTitle: string;
@@ -71,6 +76,14 @@ export interface InProgress {
   /** ISO time of each choice so far, in order; summariseAttempt() needs them at the end. */
   turnTimes: string[];
   savedAt: string;
+}
+
+/**
+ * The attempt id a format-1 or format-2 conversation in progress (one slot per browser, no id) finishes
+ * as: derived from what it stored, so every reader of the old record agrees on it.
+ */
+export function legacyAttemptId(scenarioId: string, startedAt: string): string {
+  return `${scenarioId}-${Date.parse(startedAt).toString(36)}-resumed`;
 }
 
 /** The trainee: a display name only (no login). An empty name means the trainee gave none. */
@@ -83,7 +96,7 @@ export type SetAsideSource = 'attempts' | 'profile' | 'inProgress';
 /** A stored record that could not be read, kept verbatim with the reason so nothing is lost silently. */
 export interface SetAsideRecord {
   from: SetAsideSource;
-  /** The record's key where it was found (an attempt id, or "profile" / "inProgress"). */
+  /** The record's key where it was found (an attempt id, or "profile"). */
   key: string;
   reason: string;
   /** The record exactly as it was stored. */

@@ -3,7 +3,10 @@
  * and the practice helps. Applying them is a pure function of the settings object, so the screen always
  * matches what is stored; storage that is unavailable (private mode, blocked) only means nothing persists.
  */
-import type { PlaySettings } from './app';
+import type { Mode } from '../engine/runtime';
+import type { PlaySettings } from './types';
+
+const MODES: readonly Mode[] = ['practice', 'assessment'];
 
 export const TEXT_SIZES = [100, 125, 150, 175, 200] as const;
 export const TYPING_SPEEDS = { instant: 0, slow: 30, normal: 55, fast: 90 } as const;
@@ -33,29 +36,47 @@ const KEY = 'good-terms:settings:v1';
 
 function storage(): Storage | undefined {
   try {
-    return window.localStorage;
+    return globalThis.localStorage ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Reads stored settings, keeping defaults for anything missing or malformed. */
+/** The stored value when it is one of the allowed ones, else the default: a bad value never reaches play. */
+function oneOf<T>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+
+/**
+ * Reads stored settings. Every field is checked on its own and falls back to its default when missing
+ * or unknown (an old build's value, a hand edit, another app's key), so one bad value never makes the
+ * game unplayable and never costs the trainee the rest of their settings.
+ */
 export function loadSettings(): Settings {
+  let stored: Record<string, unknown> = {};
   try {
-    const raw = storage()?.getItem(KEY);
-    if (!raw) return DEFAULT_SETTINGS;
-    const stored = JSON.parse(raw) as Partial<Settings>;
-    const merged: Settings = {
-      ...DEFAULT_SETTINGS,
-      ...stored,
-      play: { ...DEFAULT_SETTINGS.play, ...stored.play },
-    };
-    if (!TEXT_SIZES.includes(merged.textSize)) merged.textSize = DEFAULT_SETTINGS.textSize;
-    if (!(merged.typingSpeed in TYPING_SPEEDS)) merged.typingSpeed = DEFAULT_SETTINGS.typingSpeed;
-    return merged;
+    const parsed: unknown = JSON.parse(storage()?.getItem(KEY) ?? '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      stored = parsed as Record<string, unknown>;
   } catch {
-    return DEFAULT_SETTINGS;
+    // Unreadable: every setting takes its default.
   }
+  const play = (stored.play && typeof stored.play === 'object' ? stored.play : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS;
+  return {
+    textSize: oneOf(stored.textSize, TEXT_SIZES, d.textSize),
+    reducedMotion: oneOf(stored.reducedMotion, [true, false, undefined], d.reducedMotion),
+    typingSpeed: oneOf(stored.typingSpeed, Object.keys(TYPING_SPEEDS) as TypingSpeed[], d.typingSpeed),
+    highContrast: flag(stored.highContrast, d.highContrast),
+    metersAsText: flag(stored.metersAsText, d.metersAsText),
+    play: {
+      mode: oneOf(play.mode, MODES, d.play.mode),
+      hints: flag(play.hints, d.play.hints),
+      coachFeedback: flag(play.coachFeedback, d.play.coachFeedback),
+    },
+  };
 }
 
 export function saveSettings(settings: Settings): void {

@@ -59,6 +59,10 @@ export interface TestHooks {
   readonly frames: FrameCounts;
   /** Pauses the game loop (nothing updates or draws) so a benchmark can drive the canvas itself. */
   paused: boolean;
+  /** Makes the next game step throw inside the active scene's update (the frozen-canvas regression). */
+  breakNextStep(): void;
+  /** Makes every later progress write fail, as when the disk fills up mid-visit. */
+  failStorage(): void;
 }
 
 declare global {
@@ -111,7 +115,7 @@ export function liveCounts(app: App, phaser: typeof Phaser): LiveCounts {
     textures: app.game.textures.getTextureKeys().length - baked,
     glTextures: renderer.type === phaser.WEBGL ? glTextures - baked : glTextures,
     bakedTextures: baked,
-    actorListeners: app.session?.listenerCount() ?? 0,
+    actorListeners: app.playing.session?.listenerCount() ?? 0,
     openSessionListeners: Session.openListenerCount(),
     overlayNodes: elementsIn('overlay'),
     announcerNodes,
@@ -130,16 +134,16 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
       return type === phaser.WEBGL ? 'webgl' : type === phaser.CANVAS ? 'canvas' : 'other';
     },
     get nodeId() {
-      return app.session?.context().nodeId;
+      return app.playing.session?.context().nodeId;
     },
     get meters() {
-      return app.session?.view().meters;
+      return app.playing.session?.view().meters;
     },
     get turn() {
-      return app.session?.view().turn;
+      return app.playing.session?.view().turn;
     },
     get line() {
-      return app.session?.view().line.text;
+      return app.playing.session?.view().line.text;
     },
     get liveObjects() {
       return app.game.scene.getScenes(true).reduce((n, s) => n + s.children.length, 0);
@@ -159,6 +163,20 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
     set paused(on: boolean) {
       if (on) app.game.pause();
       else app.game.resume();
+    },
+    breakNextStep() {
+      const scene = app.game.scene.getScenes(true)[0];
+      scene?.events.once('update', () => {
+        throw new Error('test hook: a scene update failed');
+      });
+    },
+    failStorage() {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function failing(this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.transaction.mode === 'readwrite')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../src/engine/authoring/analysis';
+import { linesOf } from '../../src/engine/runtime/conditions';
 import { watchConsole } from './chromium';
 import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
@@ -189,7 +190,7 @@ describe('accessibility', () => {
     const whole = await firstLine(reduced);
     const nodeId = await reduced.evaluate(() => window.__GOOD_TERMS__?.nodeId);
     const node = bundle.scenario.nodes[nodeId ?? ''];
-    const variants = typeof node?.line === 'string' ? [node.line] : (node?.line.map((v) => v.text) ?? []);
+    const variants = node ? linesOf(node.line, nodeId ?? '').map((v) => v.text) : [];
     expect(variants).toContain(whole.text);
     expect(whole.typing).toBe(false);
     await reduced.close();
@@ -245,7 +246,7 @@ describe('accessibility', () => {
     expect(announced).toMatch(new RegExp(`Trust (rose|fell|steady at) (to )?${meters?.trust}`));
     expect(announced).toMatch(/Linda looks (calm|worried|irritated|distressed|relieved)\./);
     const node = bundle.scenario.nodes[line ?? ''];
-    const variants = typeof node?.line === 'string' ? [node.line] : (node?.line.map((v) => v.text) ?? []);
+    const variants = node ? linesOf(node.line, line ?? '').map((v) => v.text) : [];
     expect(variants.some((text) => announced?.includes(`Linda: ${text}`))).toBe(true);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
@@ -15,7 +15,7 @@ export function bundleFor(id: string): ScenarioBundle {
   return found.bundle;
 }
 
-export async function waitForScreen(page: Page, screen: string): Promise<void> {
+export async function waitForScreen(page: Page | Frame, screen: string): Promise<void> {
   // Interval polling: requestAnimationFrame polling stalls in a page that is not in front.
   await page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen, { polling: 50 });
 }
@@ -49,9 +49,9 @@ export async function canvasStats(page: Page): Promise<{ colours: number; spread
   });
 }
 
-/** Plays a list of choice ids by clicking the buttons whose text the scenario gives them. */
+/** Plays a list of choice ids by clicking the buttons whose text the scenario gives them (in a page or a frame). */
 export async function playChoices(
-  page: Page,
+  page: Page | Frame,
   bundle: ScenarioBundle,
   choiceIds: readonly string[],
   fromTurn = 0,

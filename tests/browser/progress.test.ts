@@ -5,7 +5,8 @@ import { explore } from '../../src/engine/authoring/analysis';
 import { analyse } from '../../src/engine/authoring/invariants';
 import { scoreAttempt } from '../../src/engine/runtime/scoring';
 import { Session } from '../../src/engine/runtime/session';
-import { summariseAttempt, toJsonExport } from '../../src/progress';
+import { newAttemptId, summariseAttempt } from '../../src/progress';
+import { toJsonExport } from '../../src/progress/exportImport';
 import { watchConsole } from './chromium';
 import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
 
@@ -45,7 +46,7 @@ describe('progress, resume and the onboarding path', () => {
     await waitForScreen(page, 'title');
 
     expect(await page.getByRole('heading', { name: 'Continue where you left off?' }).isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: `Continue \u201c${bundle.scenario.title}\u201d` }).click();
     await waitForScreen(page, 'conversation');
     await page.locator('.speech').click();
     const after = await page.evaluate(() => ({
@@ -93,7 +94,7 @@ describe('progress, resume and the onboarding path', () => {
     const library = loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
     const day = new Date('2026-11-20T10:00:00Z');
     const attempts = library.map((bundle, i) => {
-      const run = analyse(bundle, SEED).runs[0];
+      const run = analyse(bundle, { seed: SEED }).runs[0];
       if (!run) throw new Error(`no analysis for ${bundle.scenario.id}`);
       const session = Session.replay(bundle, run.seed, run.exploration.best.choices);
       const finished = new Date(day.getTime() + i * 60_000);
@@ -101,10 +102,13 @@ describe('progress, resume and the onboarding path', () => {
       return summariseAttempt(
         session,
         scoreAttempt(bundle, session.context()),
-        'assessment',
+        {
+          attemptId: newAttemptId(bundle.scenario.id, finished),
+          mode: 'assessment',
+          startedAt: finished,
+          turnTimes: times,
+        },
         finished,
-        finished,
-        times,
       );
     });
     await fresh();

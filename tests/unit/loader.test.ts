@@ -17,10 +17,16 @@ describe('scenario loading', () => {
     expect(bundle.contentHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('gives a different content hash when a line changes', () => {
+  it('hashes structure, not words: a reworded line keeps the hash, a changed effect does not', () => {
     const before = fixtureBundle().contentHash;
-    const after = loadEditedMini((t) => t.replace('OK, what do I owe?', 'OK, how much?'));
-    expect(after.ok && after.bundle.contentHash).not.toBe(before);
+    const reworded = loadEditedMini((t) =>
+      t.replace('OK, what do I owe?', 'OK, how much?').replace('Curt.', 'Too curt.'),
+    );
+    expect(reworded.ok && reworded.bundle.contentHash).toBe(before);
+    const retuned = loadEditedMini((t) => t.replace('effects: { stress: 2 }', 'effects: { stress: 3 }'));
+    expect(retuned.ok && retuned.bundle.contentHash).not.toBe(before);
+    const rerouted = loadEditedMini((t) => t.replace('goto: paid\n', 'goto: walks-out\n'));
+    expect(rerouted.ok && rerouted.bundle.contentHash).not.toBe(before);
   });
 
   it('reports a YAML syntax error with its line', () => {

@@ -26,7 +26,9 @@ describe('replay codes', () => {
       ...Session.start(fixtureBundle(), 2).attempt(),
       choices: ['cold'],
     });
-    const edited = loadEditedMini((t) => t.replace('Curt.', 'Curt and cold.'));
+    const edited = loadEditedMini((t) =>
+      t.replace('effects: { stress: 30, trust: -10 }', 'effects: { stress: 25, trust: -10 }'),
+    );
     if (!edited.ok) throw new Error('edit failed');
     expect(() => decodeReplayCode(code, edited.bundle)).toThrow(/another version of "Mini copay"/);
   });
@@ -46,5 +48,45 @@ describe('replay codes', () => {
     const [p, id, hash] = good.split('.');
     expect(() => decodeReplayCode(`${p}.${id}.${hash}.0.1`, fixtureBundle())).toThrow(ReplayCodeError);
     expect(() => decodeReplayCode(`${p}.${id}.${hash}.2.zz`, fixtureBundle())).toThrow(/choices is damaged/);
+  });
+
+  it('refuses a code whose version mark is empty or short instead of skipping the changed-scenario check', () => {
+    const good = encodeReplayCode(fixtureBundle(), {
+      ...Session.start(fixtureBundle(), 2).attempt(),
+      choices: ['cold'],
+    });
+    const [p, id, , seed, picks] = good.split('.');
+    for (const hash of ['', '0', 'ABCDEF12'])
+      expect(() => decodeReplayCode([p, id, hash, seed, picks].join('.'), fixtureBundle())).toThrow(
+        /version mark is damaged/,
+      );
+  });
+
+  it('never repeats the pasted text or an internal id in its messages, however long the input', () => {
+    const huge = `GT1.${'x'.repeat(5000)}.00000000.1.0`;
+    const attempts = [
+      huge,
+      `GT1.mini.${'0'.repeat(8)}.1.${'z'.repeat(2000)}`,
+      'GT1.<img src=x>.1.1.1',
+      '%E0%A4%A',
+    ];
+    for (const code of attempts) {
+      let message = '';
+      try {
+        decodeReplayCode(code, fixtureBundle());
+      } catch (error) {
+        expect(error).toBeInstanceOf(ReplayCodeError);
+        message = (error as Error).message;
+      }
+      expect(message.length).toBeGreaterThan(10);
+      expect(message.length).toBeLessThan(160);
+      expect(message).not.toContain('xxxxxxxx');
+      expect(message).not.toContain('<img');
+    }
+    const other = encodeReplayCode(fixtureBundle(), Session.start(fixtureBundle(), 2).attempt()).replace(
+      '.mini.',
+      '.some-other-scenario.',
+    );
+    expect(() => decodeReplayCode(other, fixtureBundle())).toThrow(/another scenario, not “Mini copay”/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LEDGER } from '../../src/engine/runtime/compiler';
+import { EMPTY_LEDGER } from '../../src/engine/runtime/ledger';
 import {
   BELOW_TOP_BAND,
   HARD_FAIL_CAP,

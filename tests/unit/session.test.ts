@@ -17,8 +17,9 @@ describe('session', () => {
   });
 
   it('shows replies in an order drawn from the seed: the same seed the same screen, other seeds other orders', () => {
+    const bundle = fixtureBundle();
     const orderAt = (seed: number, ...choices: string[]) =>
-      offeredIds(Session.replay(fixtureBundle(), seed, choices).view());
+      offeredIds(Session.replay(bundle, seed, choices).view());
     const orders = new Set<string>();
     for (let seed = 1; seed <= 40; seed++) {
       expect(orderAt(seed)).toEqual(orderAt(seed));
@@ -82,26 +83,34 @@ describe('session', () => {
     expect(endingIdOf(s.choose('refuse'))).toBe('refused');
   });
 
-  it('persist and restore mid-conversation give an identical snapshot and the same choices', () => {
+  it('persist and restore mid-conversation give an identical state and the same choices', () => {
     const s = Session.start(fixtureBundle(), 9);
     s.choose('warm');
     const save = JSON.parse(JSON.stringify(s.persist()));
-    const { session: restored, via } = Session.restore(fixtureBundle(), save);
-    expect(via).toBe('snapshot');
+    const { session: restored, changed } = Session.restore(fixtureBundle(), save);
+    expect(changed).toBe(false);
+    expect(restored.context()).toEqual(s.context());
     expect(restored.persist()).toEqual(s.persist());
     expect(restored.view()).toEqual(s.view());
     expect(restored.choose('ask-copay')).toEqual(s.choose('ask-copay'));
   });
 
-  it('restoring into edited content replays the choices, and says which step no longer fits', () => {
+  it('restoring into reworded content is not a change; changed behaviour is, and says which step no longer fits', () => {
     const s = Session.start(fixtureBundle(), 9);
     s.choose('warm');
     const save = s.persist();
-    const edited = loadEditedMini((t) => t.replace('OK, what do I owe?', 'Right, what do I owe?'));
-    if (!edited.ok) throw new Error('fixture edit failed');
-    const { session, via } = Session.restore(edited.bundle, save);
-    expect(via).toBe('replay');
-    expect(session.view().line.text).toBe('Right, what do I owe?');
+    const reworded = loadEditedMini((t) => t.replace('OK, what do I owe?', 'Right, what do I owe?'));
+    if (!reworded.ok) throw new Error('fixture edit failed');
+    expect(reworded.bundle.contentHash).toBe(fixtureBundle().contentHash);
+    const again = Session.restore(reworded.bundle, save);
+    expect(again.changed).toBe(false);
+    expect(again.session.view().line.text).toBe('Right, what do I owe?');
+    const retuned = loadEditedMini((t) =>
+      t.replace('effects: { stress: 5, trust: 2 }', 'effects: { stress: 5, trust: 3 }'),
+    );
+    if (!retuned.ok) throw new Error('fixture edit failed');
+    const { session, changed } = Session.restore(retuned.bundle, save);
+    expect(changed).toBe(true);
     expect(session.view().meters).toEqual(s.view().meters);
 
     const renamed = loadEditedMini((t) => t.replace('id: warm', 'id: friendly'));

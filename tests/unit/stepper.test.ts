@@ -8,6 +8,7 @@ import { fixtureBundle, offeredIds } from './helpers';
 
 const bundles: ScenarioBundle[] = [
   fixtureBundle(),
+  fixtureBundle('lines.yaml'),
   ...loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : [])),
 ];
 

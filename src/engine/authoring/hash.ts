@@ -1,9 +1,13 @@
 /**
  * Content hashing that gives the same answer in Node and the browser without crypto APIs:
  * FNV-1a (64-bit, two 32-bit halves) over a canonical JSON form with sorted keys.
+ *
+ * A bundle's hash covers its structure, not its words: ids, effects, tags, conditions, routes, ledger
+ * changes, rules' severities, persona traits and meters. Rewording a line, translating a scenario or
+ * correcting a citation keeps every save and replay code valid; changing what a choice does does not.
  */
 
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -14,7 +18,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function fnv1a64(text: string): string {
+function fnv1a64(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0xcbf29ce4;
   for (let i = 0; i < text.length; i++) {
@@ -25,6 +29,42 @@ export function fnv1a64(text: string): string {
   return h2.toString(16).padStart(8, '0') + h1.toString(16).padStart(8, '0');
 }
 
-export function hashContent(value: unknown): string {
+function hashContent(value: unknown): string {
   return fnv1a64(canonicalJson(value));
+}
+
+/** Keys whose values are words for people: they never change what a conversation does. */
+const TEXT_KEYS = new Set([
+  'title',
+  'summary',
+  'objectives',
+  'facts',
+  'text',
+  'thought',
+  'feedback',
+  'better',
+  'note',
+  'statement',
+  'source',
+  'name',
+  'pronoun',
+  'look',
+  '$schema',
+]);
+
+/** The value with every word for people removed; a line or cue keeps only the fact that it exists. */
+export function structureOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structureOf);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (TEXT_KEYS.has(key)) continue;
+    // A node's single line, an ending's last words, a cue's label: present or not is all that matters.
+    out[key] = (key === 'line' || key === 'cue') && typeof v === 'string' ? true : structureOf(v);
+  }
+  return out;
+}
+
+export function hashStructure(value: unknown): string {
+  return hashContent(structureOf(value));
 }

@@ -5,8 +5,10 @@
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { isRandomGroup } from '../runtime/conditions';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
-import { hashContent } from './hash';
+import { listProblems } from './coverage';
+import { hashStructure } from './hash';
 import {
   type Condition,
   type PersonaDef,
@@ -93,11 +95,36 @@ export function parseContentFile<S extends z.ZodType>(
 
   const result = schema.safeParse(doc.toJS());
   if (result.success) return { value: result.data, diagnostics: [], at };
-  const diagnostics = result.error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return at(path, `${path.join('.') || '(file)'}: ${issue.message}`, hintFor(issue));
-  });
+  const diagnostics = result.error.issues
+    .flatMap((issue) => unwrapUnion(issue, []))
+    .map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      return at(path, `${path.join('.') || '(file)'}: ${issue.message}`, hintFor(issue));
+    });
   return { value: undefined, diagnostics, at };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A value that fits none of a field's forms (say, a line that is neither text, a random group nor a
+ * list) gets zod's bare "Invalid input". Report instead the problems of the form it came closest to:
+ * the one with the fewest problems that at least has the right shape (text, list or map).
+ */
+function unwrapUnion(issue: Issue, prefix: PropertyKey[]): Issue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path }];
+  const wrongShape = (branch: Issue[]): boolean =>
+    branch.length === 1 && branch[0]?.code === 'invalid_type' && branch[0].path.length === 0;
+  const shaped = issue.errors.filter((branch) => !wrongShape(branch));
+  if (shaped.length === 0) {
+    const expected = [
+      ...new Set(issue.errors.map((b) => (b[0]?.code === 'invalid_type' ? b[0].expected : ''))),
+    ];
+    return [{ ...issue, path, message: `expected ${expected.filter(Boolean).join(' or ')} here` }];
+  }
+  const closest = shaped.reduce((a, b) => (b.length < a.length ? b : a));
+  return closest.flatMap((inner) => unwrapUnion(inner, path));
 }
 
 function hintFor(issue: z.core.$ZodIssue): string | undefined {
@@ -227,30 +254,67 @@ export function checkScenarioReferences(
 
   const choiceIds = new Map<string, string>();
   const lineIds = new Set<string>();
-  for (const [nodeId, node] of Object.entries(scenario.nodes)) {
-    if (Array.isArray(node.line)) {
-      node.line.forEach((variant, i) => {
-        if (lineIds.has(variant.id) || targets.has(variant.id)) {
-          out.push(
-            at(
-              ['nodes', nodeId, 'line', i, 'id'],
-              `line id "${variant.id}" is used twice`,
-              'line ids must be unique in the scenario and differ from node ids',
-            ),
-          );
-        }
-        lineIds.add(variant.id);
-        checkCondition(variant.when, ['nodes', nodeId, 'line', i, 'when']);
-      });
-      if (node.line.every((v) => v.when)) {
+  const checkLineId = (lineId: string, path: Path): void => {
+    if (lineIds.has(lineId) || targets.has(lineId)) {
+      out.push(
+        at(
+          path,
+          `line id "${lineId}" is used twice`,
+          'line ids must be unique in the scenario and differ from node ids',
+        ),
+      );
+    }
+    lineIds.add(lineId);
+  };
+  /** A list read from the top: nothing below full coverage, and something for every state. */
+  const checkList = (
+    entries: readonly { when?: Condition | undefined }[],
+    path: Path,
+    what: { one: string; name: (i: number) => string; optional?: boolean },
+  ): void => {
+    entries.forEach((entry, i) => {
+      checkCondition(entry.when, [...path, i, 'when']);
+    });
+    for (const problem of listProblems(entries.map((e) => e.when))) {
+      if (problem.kind === 'never-used') {
         out.push(
           at(
-            ['nodes', nodeId, 'line'],
-            'every line variant has a condition, so in some states the patient has nothing to say',
-            'leave the last variant without "when" as the fallback',
+            [...path, problem.index],
+            `${what.name(problem.index)} can never be ${what.one === 'line' ? 'said' : 'shown'}: the entries above it already cover every case`,
+            `entries are read from the top and the first whose "when" holds is used; move it up, or remove it${what.one === 'line' ? ' (for variety, put lines without "when" in a "pick: random" group)' : ''}`,
+          ),
+        );
+      } else if (!what.optional) {
+        out.push(
+          at(
+            path,
+            `in some states no ${what.one} applies (for example: ${problem.example})`,
+            `entries are read from the top and the first whose "when" holds is used; end the list with one without "when" (used otherwise), or make the conditions cover every case, like one with "flags: [x]" and one with "notFlags: [x]"`,
           ),
         );
       }
+    }
+  };
+  for (const [nodeId, node] of Object.entries(scenario.nodes)) {
+    const linePath = ['nodes', nodeId, 'line'];
+    if (typeof node.line !== 'string') {
+      const list = Array.isArray(node.line) ? node.line : [node.line];
+      list.forEach((entry, i) => {
+        const entryPath = Array.isArray(node.line) ? [...linePath, i] : linePath;
+        if (isRandomGroup(entry))
+          entry.from.forEach((v, j) => {
+            checkLineId(v.id, [...entryPath, 'from', j, 'id']);
+          });
+        else checkLineId(entry.id, [...entryPath, 'id']);
+      });
+      const name = (i: number): string => {
+        const entry = list[i];
+        return entry && !isRandomGroup(entry)
+          ? `line "${entry.id}"`
+          : `the random group at line entry ${i + 1}`;
+      };
+      // A lone random group is a list of one entry at the line itself.
+      checkList(list, linePath, { one: 'line', name });
     }
     if (node.choices.every((c) => c.when)) {
       out.push(
@@ -274,6 +338,16 @@ export function checkScenarioReferences(
         );
       choiceIds.set(choice.id, nodeId);
       checkCondition(choice.when, [...path, 'when']);
+      for (const field of ['feedback', 'better'] as const) {
+        const said = choice[field];
+        if (Array.isArray(said))
+          checkList(said, [...path, field], {
+            one: field,
+            name: (i) => `${field} entry ${i + 1}`,
+            // A stronger alternative may apply only in some states; feedback must always say something.
+            optional: field === 'better',
+          });
+      }
       for (const [ri, ruleId] of (choice.rules ?? []).entries()) {
         if (!catalogues.rules[ruleId]) {
           out.push(
@@ -320,7 +394,7 @@ export function bundleScenario(scenario: ScenarioDef, catalogues: Catalogues): S
   const rules = Object.fromEntries(
     [...ruleIds].sort().flatMap((id) => (catalogues.rules[id] ? [[id, catalogues.rules[id]]] : [])),
   );
-  return { scenario, persona, rules, contentHash: hashContent({ scenario, persona, rules }) };
+  return { scenario, persona, rules, contentHash: hashStructure({ scenario, persona, rules }) };
 }
 
 export type ScenarioLoad =

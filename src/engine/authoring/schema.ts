@@ -3,6 +3,7 @@
  * It is the runtime truth; the editor JSON Schema is generated from it, never written by hand.
  */
 import { z } from 'zod';
+import { LEDGER_FIELDS, LEDGER_KEYS, type LedgerChange, type LedgerField } from '../runtime/ledger';
 import { checklistItems, DOMAINS, SETTINGS, TECHNIQUES } from '../runtime/vocabulary';
 
 export * from '../runtime/vocabulary';
@@ -24,22 +25,94 @@ export const conditionSchema = z
   .strict();
 export type Condition = z.infer<typeof conditionSchema>;
 
+/** A choice's `ledger:` block, derived from the one declaration of the ledger (runtime/ledger.ts). */
 const ledgerChangeSchema = z
+  .object(
+    Object.fromEntries(
+      LEDGER_KEYS.map((key) => {
+        const { type, describe } = LEDGER_FIELDS[key];
+        const base =
+          type === 'flag'
+            ? z.boolean()
+            : type === 'money'
+              ? z.number().min(0)
+              : type === 'months'
+                ? z.number().int().min(1).max(480)
+                : z.number().int().min(0);
+        return [key, base.optional().describe(describe)];
+      }),
+    ) as unknown as { [K in LedgerField]: z.ZodOptional<z.ZodType<Exclude<LedgerChange[K], undefined>>> },
+  )
+  .strict();
+
+export type { LedgerChange };
+
+/**
+ * Text that can depend on the patient's state, written as a list read from the top: the first entry
+ * whose `when` holds is used, so the last entry usually has no `when` (the "otherwise").
+ */
+const conditionalText = z
   .object({
-    collected: z.number().min(0).optional().describe('dollars paid today'),
-    planAmount: z.number().min(0).optional().describe('total dollars committed to a payment plan'),
-    planMonths: z.number().int().min(1).max(480).optional(),
-    autopay: z.boolean().optional(),
-    writtenTerms: z.boolean().optional(),
-    routedToAssistance: z.number().min(0).optional().describe('dollars routed to financial assistance'),
-    routedToCoverage: z.number().min(0).optional().describe('dollars routed to insurance or other coverage'),
-    corrected: z.number().min(0).optional().describe('dollars removed by fixing a billing error'),
-    waived: z.number().min(0).optional().describe('dollars waived without a financial-need determination'),
-    disputes: z.number().int().min(0).optional().describe('disputes or complaints the patient opens'),
-    careDeferred: z.boolean().optional().describe('today\u2019s care was held up or refused'),
+    when: conditionSchema
+      .optional()
+      .describe('use this text when the condition holds; leave out for "otherwise"'),
+    text: z.string().min(1),
   })
   .strict();
-export type LedgerChange = z.infer<typeof ledgerChangeSchema>;
+
+/** Choice feedback and its stronger alternative: plain text, or a list of conditional texts. */
+function saidSchema(description: string) {
+  return z
+    .union([z.string().min(1), z.array(conditionalText).min(1)])
+    .describe(`${description}; or a list of { when, text } read from the top, the first that holds is shown`);
+}
+export type Said = z.infer<ReturnType<typeof saidSchema>>;
+
+/** One thing the patient can say at a node, with an id test plans and the transcript refer to. */
+export const lineVariantSchema = z
+  .object({
+    id,
+    when: conditionSchema.optional().describe('say this when the condition holds; leave out for "otherwise"'),
+    text: z.string().min(1),
+  })
+  .strict();
+export type LineVariant = z.infer<typeof lineVariantSchema>;
+
+/** Variety on purpose: one of these lines, picked at random by the attempt's seed. */
+export const randomLinesSchema = z
+  .object({
+    pick: z.literal('random').describe('say one of the lines under "from", picked at random'),
+    when: conditionSchema.optional().describe('pick from this group when the condition holds'),
+    from: z
+      .array(
+        z
+          .object({
+            id,
+            text: z.string().min(1),
+            weight: z
+              .number()
+              .positive()
+              .default(1)
+              .describe('how often, relative to the others (default 1)'),
+          })
+          .strict(),
+      )
+      .min(2)
+      .describe('two or more lines without conditions'),
+  })
+  .strict();
+export type RandomLines = z.infer<typeof randomLinesSchema>;
+
+export const lineSchema = z
+  .union([
+    z.string().min(1),
+    randomLinesSchema,
+    z.array(z.union([lineVariantSchema, randomLinesSchema])).min(1),
+  ])
+  .describe(
+    'what the patient says: one line; a "pick: random" group; or a list read from the top, where the first entry whose "when" holds is said',
+  );
+export type LineDef = z.infer<typeof lineSchema>;
 
 export const choiceSchema = z
   .object({
@@ -60,25 +133,16 @@ export const choiceSchema = z
       .describe('the piece of information this choice asks for; asking twice annoys the patient'),
     rules: z.array(id).optional().describe('rule ids this choice breaks (from rules.yaml)'),
     when: conditionSchema.optional().describe('the choice is offered only when this holds'),
-    feedback: z.string().min(1).describe('why this choice helps or hurts, naming the technique or rule'),
-    better: z.string().optional().describe('a stronger alternative, for weak choices'),
+    feedback: saidSchema('why this choice helps or hurts, naming the technique or rule'),
+    better: saidSchema('a stronger alternative, for weak choices').optional(),
     next: z.union([id, z.array(z.object({ when: conditionSchema.optional(), goto: id }).strict()).min(1)]),
   })
   .strict();
 export type ChoiceDef = z.infer<typeof choiceSchema>;
 
-export const lineVariantSchema = z
-  .object({
-    id,
-    text: z.string().min(1),
-    when: conditionSchema.optional(),
-    weight: z.number().positive().default(1),
-  })
-  .strict();
-
 export const nodeSchema = z
   .object({
-    line: z.union([z.string().min(1), z.array(lineVariantSchema).min(1)]).describe('what the patient says'),
+    line: lineSchema,
     cue: z.string().optional().describe('an emotional cue in this line that the rep should respond to'),
     thought: z.string().optional().describe('what the patient feels but does not say (practice hints)'),
     choices: z.array(choiceSchema).min(1),
@@ -147,6 +211,12 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     id,
     version: z.number().int().min(1),
+    standard: z
+      .union([z.literal(1), z.literal(2)])
+      .default(1)
+      .describe(
+        'the content standard this file is written to: 2 = written to scoring v2 and the fair-assessment rules, which the analyzer then enforces',
+      ),
     title: z.string().min(1),
     summary: z.string().min(1),
     setting: z.enum(SETTINGS),

@@ -61,62 +61,66 @@ export function runPlan(
   plan: TestPlanFile['plans'][number],
 ): StepFailure | undefined {
   const session = Session.start(bundle, plan.seed);
-  const fail = (step: number, message: string): StepFailure => ({ plan: plan.name, step, message });
-  for (const [i, step] of plan.steps.entries()) {
-    const view = session.view();
-    const offered = view.status === 'active' ? view.choices : [];
-    const ending = view.status === 'ended' ? view.ending : undefined;
-    const ctx = session.context();
-    if ('choose' in step) {
-      if (!offered.some((c) => c.id === step.choose)) {
-        return fail(
-          i,
-          `cannot choose "${step.choose}" at ${view.nodeId}; offered: ${offered.map((c) => c.id).join(', ') || 'nothing (ended)'}`,
-        );
-      }
-      session.choose(step.choose);
-    } else if ('expect-node' in step) {
-      if (view.nodeId !== step['expect-node'])
-        return fail(i, `expected node "${step['expect-node']}", at "${view.nodeId}"`);
-    } else if ('expect-line' in step) {
-      if (view.line.id !== step['expect-line'])
-        return fail(i, `expected line "${step['expect-line']}", got "${view.line.id}"`);
-    } else if ('expect-meters' in step) {
-      if (!holds([step['expect-meters']], ctx)) {
-        return fail(
-          i,
-          `meters/flags do not match ${JSON.stringify(step['expect-meters'])}: stress ${ctx.meters.stress}, trust ${ctx.meters.trust}, flags [${ctx.flags.join(', ')}]`,
-        );
-      }
-    } else if ('expect-choices' in step) {
-      const missing = step['expect-choices'].filter((id) => !offered.some((c) => c.id === id));
-      if (missing.length) return fail(i, `choices not on offer: ${missing.join(', ')}`);
-    } else if ('expect-rule' in step) {
-      if (!ctx.breaches.some((b) => b.ruleId === step['expect-rule'])) {
-        return fail(
-          i,
-          `expected rule "${step['expect-rule']}" to be broken; broken so far: ${ctx.breaches.map((b) => b.ruleId).join(', ') || 'none'}`,
-        );
-      }
-    } else if ('expect-no-rules' in step) {
-      if (ctx.breaches.length)
-        return fail(i, `expected no rule broken; broken: ${ctx.breaches.map((b) => b.ruleId).join(', ')}`);
-    } else if ('expect-ending' in step) {
-      if (ending?.id !== step['expect-ending'])
-        return fail(
-          i,
-          `expected ending "${step['expect-ending']}", ${ending ? `got "${ending.id}"` : `still at "${view.nodeId}"`}`,
-        );
-    } else if ('expect-score' in step) {
-      const total = scoreAttempt(bundle, ctx).total;
-      const { gte, lte } = step['expect-score'];
-      if ((gte !== undefined && total < gte) || (lte !== undefined && total > lte)) {
-        return fail(i, `score ${total} is outside ${gte ?? 0}..${lte ?? 100}`);
+  // A failing step returns early: the actor is stopped on every way out.
+  try {
+    const fail = (step: number, message: string): StepFailure => ({ plan: plan.name, step, message });
+    for (const [i, step] of plan.steps.entries()) {
+      const view = session.view();
+      const offered = view.status === 'active' ? view.choices : [];
+      const ending = view.status === 'ended' ? view.ending : undefined;
+      const ctx = session.context();
+      if ('choose' in step) {
+        if (!offered.some((c) => c.id === step.choose)) {
+          return fail(
+            i,
+            `cannot choose "${step.choose}" at ${view.nodeId}; offered: ${offered.map((c) => c.id).join(', ') || 'nothing (ended)'}`,
+          );
+        }
+        session.choose(step.choose);
+      } else if ('expect-node' in step) {
+        if (view.nodeId !== step['expect-node'])
+          return fail(i, `expected node "${step['expect-node']}", at "${view.nodeId}"`);
+      } else if ('expect-line' in step) {
+        if (view.line.id !== step['expect-line'])
+          return fail(i, `expected line "${step['expect-line']}", got "${view.line.id}"`);
+      } else if ('expect-meters' in step) {
+        if (!holds([step['expect-meters']], ctx)) {
+          return fail(
+            i,
+            `meters/flags do not match ${JSON.stringify(step['expect-meters'])}: stress ${ctx.meters.stress}, trust ${ctx.meters.trust}, flags [${ctx.flags.join(', ')}]`,
+          );
+        }
+      } else if ('expect-choices' in step) {
+        const missing = step['expect-choices'].filter((id) => !offered.some((c) => c.id === id));
+        if (missing.length) return fail(i, `choices not on offer: ${missing.join(', ')}`);
+      } else if ('expect-rule' in step) {
+        if (!ctx.breaches.some((b) => b.ruleId === step['expect-rule'])) {
+          return fail(
+            i,
+            `expected rule "${step['expect-rule']}" to be broken; broken so far: ${ctx.breaches.map((b) => b.ruleId).join(', ') || 'none'}`,
+          );
+        }
+      } else if ('expect-no-rules' in step) {
+        if (ctx.breaches.length)
+          return fail(i, `expected no rule broken; broken: ${ctx.breaches.map((b) => b.ruleId).join(', ')}`);
+      } else if ('expect-ending' in step) {
+        if (ending?.id !== step['expect-ending'])
+          return fail(
+            i,
+            `expected ending "${step['expect-ending']}", ${ending ? `got "${ending.id}"` : `still at "${view.nodeId}"`}`,
+          );
+      } else if ('expect-score' in step) {
+        const total = scoreAttempt(bundle, ctx).total;
+        const { gte, lte } = step['expect-score'];
+        if ((gte !== undefined && total < gte) || (lte !== undefined && total > lte)) {
+          return fail(i, `score ${total} is outside ${gte ?? 0}..${lte ?? 100}`);
+        }
       }
     }
+    return undefined;
+  } finally {
+    session.stop();
   }
-  session.stop();
-  return undefined;
 }
 
 /** Parses and runs a test plan file; every failure is a diagnostic at the step that failed. */

@@ -15,11 +15,13 @@
  * (context, choice) and memoised: guards and the action share one pure result.
  */
 import { assign, emit, setup } from 'xstate';
-import type { ChoiceDef, Condition, LedgerChange, NodeDef } from '../authoring/schema';
+import type { ChoiceDef, Condition, NodeDef } from '../authoring/schema';
+import { firstThatHolds, holds, isRandomGroup, lineEntries, type PatientState } from './conditions';
+import { applyLedger, EMPTY_LEDGER } from './ledger';
 import { choiceOf } from './lookup';
 import { applyChoice } from './patientModel';
 import { pickWeighted } from './rng';
-import type { Ledger, Meters, PatientContext, ScenarioBundle } from './types';
+import type { Meters, PatientContext, ScenarioBundle } from './types';
 
 /**
  * Each choice is its own event type, so XState finds a choice's transitions by a map lookup instead of
@@ -38,69 +40,25 @@ export interface PatientInput {
   seed: number;
 }
 
-export const EMPTY_LEDGER: Ledger = {
-  collected: 0,
-  planAmount: 0,
-  planMonths: 0,
-  autopay: false,
-  writtenTerms: false,
-  routedToAssistance: 0,
-  routedToCoverage: 0,
-  corrected: 0,
-  waived: 0,
-  disputes: 0,
-  careDeferred: false,
-};
-
 /** Where the conversation stands: the node (or ending) and the line the patient is saying. */
 export type Arrival = Pick<PatientContext, 'nodeId' | 'lineId' | 'rng'>;
 
-/** What conditions test: the meters and the facts established so far. */
-type PatientState = Pick<PatientContext, 'meters' | 'flags'>;
+// The machine's guards are conditions; the session reads them from here with the rest of the machine.
+export { holds };
 
-/** Whether every condition holds for this patient state. An absent condition always holds. */
-export function holds(conditions: readonly (Condition | undefined)[], ctx: PatientState): boolean {
-  return conditions.every(
-    (cond) =>
-      !cond ||
-      (inBand(ctx.meters.stress, cond.stress) &&
-        inBand(ctx.meters.trust, cond.trust) &&
-        (cond.flags?.every((f) => ctx.flags.includes(f)) ?? true) &&
-        !cond.notFlags?.some((f) => ctx.flags.includes(f))),
-  );
-}
-
-const inBand = (value: number, band: Condition['stress']): boolean =>
-  !band || ((band.gte === undefined || value >= band.gte) && (band.lte === undefined || value <= band.lte));
-
-/** Sums take amounts; plan terms and yes/no facts take the latest value (a new plan replaces the old). */
-export function applyLedger(ledger: Ledger, change: LedgerChange | undefined): Ledger {
-  if (!change) return ledger;
-  return {
-    collected: ledger.collected + (change.collected ?? 0),
-    planAmount: change.planAmount ?? ledger.planAmount,
-    planMonths: change.planMonths ?? ledger.planMonths,
-    autopay: change.autopay ?? ledger.autopay,
-    writtenTerms: change.writtenTerms ?? ledger.writtenTerms,
-    routedToAssistance: ledger.routedToAssistance + (change.routedToAssistance ?? 0),
-    routedToCoverage: ledger.routedToCoverage + (change.routedToCoverage ?? 0),
-    corrected: ledger.corrected + (change.corrected ?? 0),
-    waived: ledger.waived + (change.waived ?? 0),
-    disputes: ledger.disputes + (change.disputes ?? 0),
-    careDeferred: change.careDeferred ?? ledger.careDeferred,
-  };
-}
-
-/** Picks the line a node opens with: the variants whose conditions hold, weighted, by the seeded RNG. */
+/**
+ * Picks the line a node opens with: the first entry whose condition holds; when that entry is a
+ * `pick: random` group, one of its lines by weight from the seeded RNG (the only use of randomness here).
+ */
 function pickLine(node: NodeDef, nodeId: string, state: PatientState, rng: number): Arrival {
-  if (typeof node.line === 'string') return { nodeId, lineId: nodeId, rng };
-  const eligible = node.line.filter((v) => holds([v.when], state));
-  if (eligible.length <= 1) return { nodeId, lineId: eligible[0]?.id ?? node.line[0]?.id ?? nodeId, rng };
+  const entry = firstThatHolds(lineEntries(node.line), state);
+  if (!entry) return { nodeId, lineId: nodeId, rng };
+  if (!isRandomGroup(entry)) return { nodeId, lineId: entry.id, rng };
   const [index, next] = pickWeighted(
     rng,
-    eligible.map((v) => v.weight),
+    entry.from.map((v) => v.weight),
   );
-  return { nodeId, lineId: eligible[index]?.id ?? nodeId, rng: next };
+  return { nodeId, lineId: entry.from[index]?.id ?? nodeId, rng: next };
 }
 
 /**
@@ -242,23 +200,6 @@ export function changesOfChoice(
   return Object.assign(arrivalAt(bundle, target, effects, ctx.rng), effects);
 }
 
-/**
- * Guards and then the action of one choice event ask for the same (context, choice) result in a row,
- * so a single-entry cache is enough; contexts are immutable, so identity is a safe key.
- */
-let lastEffects: { ctx: PatientContext; choiceId: string; effects: ChoiceEffects } | undefined;
-function memoisedEffects(
-  bundle: ScenarioBundle,
-  ctx: PatientContext,
-  nodeId: string,
-  choiceId: string,
-): ChoiceEffects {
-  if (lastEffects?.ctx === ctx && lastEffects.choiceId === choiceId) return lastEffects.effects;
-  const effects = effectsOfChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId));
-  lastEffects = { ctx, choiceId, effects };
-  return effects;
-}
-
 function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string): ChoiceDef {
   const choice = choiceOf(bundle, nodeId, choiceId);
   if (!choice) throw new Error(`compiled machine refers to missing choice ${nodeId}/${choiceId}`);
@@ -267,6 +208,18 @@ function lookupChoice(bundle: ScenarioBundle, nodeId: string, choiceId: string):
 
 export function compileScenario(bundle: ScenarioBundle) {
   const { scenario } = bundle;
+  /**
+   * Guards and then the action of one choice event ask for the same (context, choice) result in a row,
+   * so a single-entry cache is enough; contexts are immutable, so identity is a safe key. It belongs to
+   * this machine: machines for other scenarios (a server runs many) never share or retain it.
+   */
+  let lastEffects: { ctx: PatientContext; choiceId: string; effects: ChoiceEffects } | undefined;
+  const memoisedEffects = (ctx: PatientContext, nodeId: string, choiceId: string): ChoiceEffects => {
+    if (lastEffects?.ctx === ctx && lastEffects.choiceId === choiceId) return lastEffects.effects;
+    const effects = effectsOfChoice(bundle, ctx, nodeId, lookupChoice(bundle, nodeId, choiceId));
+    lastEffects = { ctx, choiceId, effects };
+    return effects;
+  };
   const machineSetup = setup({
     types: {
       context: {} as PatientContext,
@@ -281,11 +234,11 @@ export function compileScenario(bundle: ScenarioBundle) {
         params: { nodeId: string; choiceId: string; offeredWhen: Condition[]; routeWhen: Condition[] },
       ) =>
         holds(params.offeredWhen, context) &&
-        holds(params.routeWhen, memoisedEffects(bundle, context, params.nodeId, params.choiceId)),
+        holds(params.routeWhen, memoisedEffects(context, params.nodeId, params.choiceId)),
     },
     actions: {
       applyChoice: assign(({ context }, params: { nodeId: string; choiceId: string; target: string }) => {
-        const effects = memoisedEffects(bundle, context, params.nodeId, params.choiceId);
+        const effects = memoisedEffects(context, params.nodeId, params.choiceId);
         return changesOfChoice(bundle, context, effects, params.target);
       }),
       cueReaction: emit(({ context }) => {

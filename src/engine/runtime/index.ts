@@ -5,9 +5,10 @@
  */
 
 export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from '../authoring/schema';
-export { EMPTY_LEDGER, type PatientCue } from './compiler';
+export type { PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
-export { choiceOf, firstNameOf, lineTextOf } from './lookup';
+export { EMPTY_LEDGER } from './ledger';
+export { choiceOf, coachingOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';
 export { type BreachView, type ScoreItem, type ScoreReport, scoreAttempt } from './scoring';
 export { ChoiceUnavailableError, ReplayError, Session, type SessionSave } from './session';

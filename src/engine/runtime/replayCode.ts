@@ -6,6 +6,11 @@
 import type { AttemptRecord, ScenarioBundle } from './types';
 
 const PREFIX = 'GT1';
+/** Far above any real attempt (60 choices of 3 characters), low enough that no input is parsed for long. */
+export const MAX_CODE_LENGTH = 600;
+const HASH_LENGTH = 8;
+const BASE36 = /^[0-9a-z]+$/;
+const HASH = /^[0-9a-f]{8}$/;
 
 export class ReplayCodeError extends Error {
   constructor(message: string) {
@@ -28,16 +33,25 @@ export function encodeReplayCode(bundle: ScenarioBundle, attempt: AttemptRecord)
   return [
     PREFIX,
     bundle.scenario.id,
-    bundle.contentHash.slice(0, 8),
+    bundle.contentHash.slice(0, HASH_LENGTH),
     attempt.seed.toString(36),
     indexes.join('-'),
   ].join('.');
 }
 
-/** The scenario id a code names, without needing the scenario (to load it first). */
+/**
+ * The scenario id a code names, without needing the scenario (to load it first). Messages never repeat
+ * the input: a pasted code can be anything, of any length.
+ */
 export function scenarioIdOfCode(code: string): string {
-  const parts = code.trim().split('.');
-  if (parts.length !== 5 || parts[0] !== PREFIX || !parts[1]) {
+  const trimmed = code.trim();
+  if (trimmed.length > MAX_CODE_LENGTH) {
+    throw new ReplayCodeError(
+      `That is too long to be a Good Terms replay code (codes are under ${MAX_CODE_LENGTH} characters).`,
+    );
+  }
+  const parts = trimmed.split('.');
+  if (parts.length !== 5 || parts[0] !== PREFIX || !parts[1] || !/^[a-z0-9][a-z0-9-]*$/.test(parts[1])) {
     throw new ReplayCodeError('That is not a Good Terms replay code (it should start with "GT1.").');
   }
   return parts[1];
@@ -47,22 +61,23 @@ export function decodeReplayCode(code: string, bundle: ScenarioBundle): AttemptR
   const scenarioId = scenarioIdOfCode(code);
   const [, , hash = '', seedText = '', choiceText = ''] = code.trim().split('.');
   if (scenarioId !== bundle.scenario.id)
-    throw new ReplayCodeError(`This code is for "${scenarioId}", not "${bundle.scenario.id}".`);
+    throw new ReplayCodeError(`This code is for another scenario, not \u201c${bundle.scenario.title}\u201d.`);
+  // An empty or shortened hash would match any version: only the full prefix identifies the content.
+  if (!HASH.test(hash)) throw new ReplayCodeError('The code\u2019s version mark is damaged.');
   if (!bundle.contentHash.startsWith(hash)) {
     throw new ReplayCodeError(
       `This code was made with another version of "${bundle.scenario.title}": the scenario has changed since, so the attempt cannot be replayed exactly.`,
     );
   }
-  const seed = Number.parseInt(seedText, 36);
-  if (!Number.isInteger(seed) || seed < 1) throw new ReplayCodeError('The code\u2019s seed is damaged.');
+  const seed = BASE36.test(seedText) ? Number.parseInt(seedText, 36) : Number.NaN;
+  if (!Number.isSafeInteger(seed) || seed < 1) throw new ReplayCodeError('The code\u2019s seed is damaged.');
   const ids = allChoiceIds(bundle);
   const choices =
     choiceText === ''
       ? []
       : choiceText.split('-').map((part) => {
-          const id = ids[Number.parseInt(part, 36)];
-          if (!/^[0-9a-z]+$/.test(part) || !id)
-            throw new ReplayCodeError('The code\u2019s list of choices is damaged.');
+          const id = BASE36.test(part) ? ids[Number.parseInt(part, 36)] : undefined;
+          if (!id) throw new ReplayCodeError('The code\u2019s list of choices is damaged.');
           return id;
         });
   return { scenarioId, contentHash: bundle.contentHash, seed, choices };

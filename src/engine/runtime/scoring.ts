@@ -411,7 +411,7 @@ function scoreProcess(
   return { value: clamp(value, 0, 100), items, missedCues };
 }
 
-export function bandOf(total: number, hardFail: boolean): Band {
+function bandOf(total: number, hardFail: boolean): Band {
   if (hardFail || total < BANDS.developing) return 'needs-remediation';
   if (total >= BANDS.exemplary) return 'exemplary';
   if (total >= BANDS.proficient) return 'proficient';

@@ -2,23 +2,24 @@
  * The session: the small API everything outside the engine uses to run a conversation.
  * It owns one XState actor (the single source of truth) and hands out views that are pure
  * projections of the actor's snapshot, so a restored session renders exactly like the original.
+ *
+ * What is persisted is the engine's own record, never an XState snapshot (a library's internal shape,
+ * too big for an LMS's suspend_data and fragile across versions): the attempt's seed and choices.
+ * Restoring replays the choices with the actor-free stepper and hands XState the resulting context
+ * (`resolveState`), so no action runs twice and no cue fires again.
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { chooseEvent, compileScenario, type PatientCue, type PatientMachine } from './compiler';
 import { lineTextOf } from './lookup';
-import { shownChoices } from './stepper';
+import { offered, type PlayState, shownChoices, startState, stepState } from './stepper';
 import type { AttemptRecord, ConversationView, PatientContext, ScenarioBundle, TurnRecord } from './types';
 
-export const SAVE_FORMAT = 1;
+/** Format 1 carried an XState snapshot; format 2 is the attempt alone. */
+export const SAVE_FORMAT = 2;
 
-/** The persisted form of a conversation in progress. */
-export interface SessionSave {
+/** The persisted form of a conversation in progress: the attempt and the version of this record. */
+export interface SessionSave extends AttemptRecord {
   format: typeof SAVE_FORMAT;
-  scenarioId: string;
-  contentHash: string;
-  seed: number;
-  choices: string[];
-  snapshot: unknown;
 }
 
 export class ChoiceUnavailableError extends Error {
@@ -46,18 +47,43 @@ export class ReplayError extends Error {
 
 type PatientSnapshot = SnapshotFrom<PatientMachine>;
 
-/** Compiling is the expensive part; machines are cached per content hash. */
-const machines = new Map<string, PatientMachine>();
+/**
+ * Compiling is the expensive part, so machines are cached, keyed by the bundle object itself: a bundle
+ * nobody holds any more (an editor's superseded draft, a server's replaced content) takes its machine
+ * with it, so a long-lived process does not grow with every edit.
+ */
+const machines = new WeakMap<ScenarioBundle, PatientMachine>();
 export function machineFor(bundle: ScenarioBundle): PatientMachine {
-  let machine = machines.get(bundle.contentHash);
+  let machine = machines.get(bundle);
   if (!machine) {
     machine = compileScenario(bundle);
-    machines.set(bundle.contentHash, machine);
+    machines.set(bundle, machine);
   }
   return machine;
 }
 
-export function viewOf(
+/**
+ * Plays recorded choices with the stepper (no actor), checking each is on offer. Throws ReplayError
+ * naming the first step that no longer fits.
+ */
+export function replayContext(bundle: ScenarioBundle, seed: number, choices: readonly string[]): PlayState {
+  let state = startState(bundle, seed);
+  choices.forEach((choiceId, step) => {
+    const choice = offered(bundle, state).find((c) => c.id === choiceId);
+    if (!choice) {
+      const error = new ChoiceUnavailableError(
+        choiceId,
+        state.ctx.nodeId,
+        offered(bundle, state).map((c) => c.id),
+      );
+      throw new ReplayError(`step ${step + 1} of ${choices.length}: ${error.message}`, step);
+    }
+    state = stepState(bundle, state, choice);
+  });
+  return state;
+}
+
+function viewOf(
   bundle: ScenarioBundle,
   snapshot: Pick<PatientSnapshot, 'context' | 'status'>,
 ): ConversationView {
@@ -95,54 +121,41 @@ export class Session {
   private constructor(
     readonly bundle: ScenarioBundle,
     readonly seed: number,
-    options: { snapshot?: unknown },
+    at: PlayState | undefined,
   ) {
     const machine = machineFor(bundle);
-    this.actor = options.snapshot
-      ? // biome-ignore lint/suspicious/noExplicitAny: a persisted snapshot is opaque JSON by design.
-        createActor(machine, { snapshot: options.snapshot as any, input: { seed } })
+    this.actor = at
+      ? createActor(machine, {
+          snapshot: machine.resolveState({ value: at.ctx.nodeId, context: at.ctx }),
+          input: { seed },
+        })
       : createActor(machine, { input: { seed } });
     this.actor.start();
   }
 
   static start(bundle: ScenarioBundle, seed: number): Session {
-    return new Session(bundle, seed, {});
+    return new Session(bundle, seed, undefined);
   }
 
   /** Plays recorded choices from the start. Throws ReplayError naming the first step that no longer fits. */
   static replay(bundle: ScenarioBundle, seed: number, choices: readonly string[]): Session {
-    const session = Session.start(bundle, seed);
-    choices.forEach((choiceId, step) => {
-      try {
-        session.choose(choiceId);
-      } catch (error) {
-        session.stop();
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ReplayError(`step ${step + 1} of ${choices.length}: ${reason}`, step);
-      }
-    });
-    return session;
+    return new Session(bundle, seed, replayContext(bundle, seed, choices));
   }
 
   /**
-   * Restores a save. The same content restores the exact snapshot (no actions re-run); changed content
-   * replays the recorded choices through the new version, and a ReplayError says where that stopped fitting.
+   * Restores a save by replaying its choices. `changed` says the content is not the version the save was
+   * made with (its structure hash differs), so the UI can tell the trainee; a ReplayError says where the
+   * choices stopped fitting.
    */
-  static restore(
-    bundle: ScenarioBundle,
-    save: SessionSave,
-  ): { session: Session; via: 'snapshot' | 'replay' } {
+  static restore(bundle: ScenarioBundle, save: SessionSave): { session: Session; changed: boolean } {
     if (save.format !== SAVE_FORMAT) throw new ReplayError(`unknown save format ${String(save.format)}`, 0);
     if (save.scenarioId !== bundle.scenario.id) {
       throw new ReplayError(`save is for scenario "${save.scenarioId}", not "${bundle.scenario.id}"`, 0);
     }
-    if (save.contentHash === bundle.contentHash) {
-      return {
-        session: new Session(bundle, save.seed, { snapshot: save.snapshot }),
-        via: 'snapshot',
-      };
-    }
-    return { session: Session.replay(bundle, save.seed, save.choices), via: 'replay' };
+    return {
+      session: Session.replay(bundle, save.seed, save.choices),
+      changed: save.contentHash !== bundle.contentHash,
+    };
   }
 
   view(): ConversationView {
@@ -223,11 +236,7 @@ export class Session {
   }
 
   persist(): SessionSave {
-    return {
-      format: SAVE_FORMAT,
-      ...this.attempt(),
-      snapshot: JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot())),
-    };
+    return { format: SAVE_FORMAT, ...this.attempt() };
   }
 
   stop(): void {

@@ -12,6 +12,7 @@ import type {
   Setting,
   Technique,
 } from '../authoring/schema';
+import type { Ledger } from './ledger';
 import type { ModelNote } from './patientModel';
 
 export type Meters = Record<MeterName, number>;
@@ -22,7 +23,11 @@ export interface ScenarioBundle {
   persona: PersonaDef;
   /** Only the rules the scenario references, keyed by id. */
   rules: Record<string, RuleDef>;
-  /** Stable hash of the scenario, persona and rules: a save or replay code made against other content is detectable. */
+  /**
+   * Stable hash of the structure of the scenario, persona and rules (not their words): a save or replay
+   * code made against content that behaves differently is detectable, and a rewording or translation
+   * keeps them valid.
+   */
   contentHash: string;
 }
 
@@ -40,19 +45,7 @@ export interface ScenarioSummary {
   look: PersonaDef['look'];
 }
 
-export interface Ledger {
-  collected: number;
-  planAmount: number;
-  planMonths: number;
-  autopay: boolean;
-  writtenTerms: boolean;
-  routedToAssistance: number;
-  routedToCoverage: number;
-  corrected: number;
-  waived: number;
-  disputes: number;
-  careDeferred: boolean;
-}
+export type { Ledger } from './ledger';
 
 export interface RuleBreach {
   ruleId: string;

@@ -4,7 +4,10 @@ import { drawBackdrop, MeterBar, PatientPortrait } from '../art';
 import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
 import { announceReady } from './ready';
 
-/** Draws the patient and the meters as a projection of the session: it reads views, never changes state. */
+/**
+ * Draws the patient and the meters as a projection of the conversation port: it reads views and cues,
+ * never changes state, and draws a classroom room exactly as it draws local play.
+ */
 const METER_WIDTH = 250;
 
 export class ConversationScene extends Phaser.Scene {
@@ -18,10 +21,10 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   create(data: SceneData['conversation']): void {
-    const { session, reducedMotion, showMeters } = data;
-    const view = session.view();
-    this.add.existing(drawBackdrop(this, session.bundle.scenario.setting));
-    this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, session.bundle.persona.look);
+    const { conversation, reducedMotion, showMeters } = data;
+    const view = conversation.view();
+    this.add.existing(drawBackdrop(this, conversation.bundle.scenario.setting));
+    this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, conversation.bundle.persona.look);
     this.add.existing(this.portrait);
     // The meters' strip (y < 96) is kept clear by every backdrop; both end left of the DOM panel.
     this.stress = new MeterBar(this, 20, 18, 'stress', view.meters.stress, METER_WIDTH);
@@ -33,8 +36,8 @@ export class ConversationScene extends Phaser.Scene {
     this.render(view, false);
 
     this.unsubscribe = [
-      session.subscribe((next) => this.render(next, true)),
-      session.onCue((cue) => this.react(cue)),
+      conversation.subscribe((next) => this.render(next, true)),
+      conversation.onCue((cue) => this.react(cue)),
     ];
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     announceReady(this);

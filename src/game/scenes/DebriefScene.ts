@@ -13,7 +13,7 @@ export class DebriefScene extends Phaser.Scene {
   }
 
   create(data: SceneData['debrief']): void {
-    this.add.existing(drawBackdrop(this, data.session.bundle.scenario.setting));
+    this.add.existing(drawBackdrop(this, data.setting));
     announceReady(this);
   }
 }

@@ -1,17 +1,22 @@
 /** The certificate of completion: a printable page (print CSS fits A4 and Letter). */
 
-import { loadCurriculum } from '../../content/catalog';
+import type { CurriculumLoad } from '../../content/source';
 import { type AttemptSummary, certificateData, type Profile } from '../../progress';
 import { h } from '../dom';
-import { scenarioTitles } from './progressScreen';
 
-export function renderCertificate(
-  root: HTMLElement,
-  deps: { attempts: AttemptSummary[]; profile: Profile; onDone: () => void },
-): () => void {
-  const loaded = loadCurriculum();
+export interface CertificateDeps {
+  curriculum: CurriculumLoad;
+  attempts: AttemptSummary[];
+  profile: Profile;
+  titles: Record<string, string>;
+  onPrint: () => void;
+  onDone: () => void;
+}
+
+export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () => void {
+  const loaded = deps.curriculum;
   const data = loaded.ok
-    ? certificateData(deps.profile, loaded.curriculum, deps.attempts, { titles: scenarioTitles() })
+    ? certificateData(deps.profile, loaded.curriculum, deps.attempts, { titles: deps.titles })
     : undefined;
   const back = h(
     'button',
@@ -60,6 +65,7 @@ export function renderCertificate(
             h('th', { scope: 'col' }, 'Scenario'),
             h('th', { scope: 'col' }, 'Score'),
             h('th', { scope: 'col' }, 'Date'),
+            h('th', { scope: 'col' }, 'Replay code'),
           ),
         ),
         h(
@@ -74,6 +80,7 @@ export function renderCertificate(
                 h('td', {}, s.title),
                 h('td', { 'data-testid': `score-${s.id}` }, s.score),
                 h('td', {}, new Date(`${s.date}T12:00:00Z`).toLocaleDateString()),
+                h('td', {}, h('code', { class: 'replay-code', 'data-testid': `code-${s.id}` }, s.replayCode)),
               ),
             ),
           ),
@@ -82,12 +89,12 @@ export function renderCertificate(
       h(
         'p',
         { class: 'muted certificate__note' },
-        'Scores are the best assessed attempt for each scenario. All patients in the training are fictional.',
+        'Scores are the best assessed attempt for each scenario, each re-derived by replaying it. Paste a replay code on the scenario list of Good Terms to watch that attempt. All patients in the training are fictional.',
       ),
       h(
         'div',
         { class: 'actions certificate__actions' },
-        h('button', { class: 'btn', type: 'button', onclick: () => window.print() }, 'Print'),
+        h('button', { class: 'btn', type: 'button', onclick: () => deps.onPrint() }, 'Print'),
         back,
       ),
     ),

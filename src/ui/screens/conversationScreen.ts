@@ -1,12 +1,16 @@
 /**
  * The conversation panel: the account the rep can see, the patient's line, the choices and the transcript.
- * It renders from session views and sends choices; it never touches meters itself. In practice mode it
+ * It renders from the conversation port's views and sends intents; it never touches meters itself, and
+ * it works the same over a local session or a classroom room. In practice mode it
  * adds the coach: a hint (the patient's feelings, as a thought bubble) on request, a note after each
  * choice, and taking back the last choice.
  */
+
+import type { ConversationPort } from '../../conversation/port';
 import {
   type ConversationView,
   choiceOf,
+  coachingOf,
   expressionFor,
   firstNameOf,
   lineTextOf,
@@ -15,7 +19,6 @@ import {
   stressWord,
   trustWord,
 } from '../../engine/runtime';
-import type { Session } from '../../engine/runtime/session';
 import { messageContext, modelNoteText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
 import type { Announcer } from '../announcer';
@@ -23,7 +26,7 @@ import { append, h, SETTING_LABELS, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
 
 export interface ConversationDeps {
-  session: Session;
+  conversation: ConversationPort;
   announcer: Announcer;
   typingSpeed: number;
   mode: Mode;
@@ -40,7 +43,7 @@ export interface ConversationDeps {
   onLeave: () => void;
 }
 
-export function describeMeterChange(name: string, before: Meters, after: Meters): string {
+function describeMeterChange(name: string, before: Meters, after: Meters): string {
   const part = (label: 'Stress' | 'Trust', b: number, a: number, word: (v: number) => string): string =>
     a === b
       ? `${label} steady at ${a} (${word(a)})`
@@ -49,10 +52,10 @@ export function describeMeterChange(name: string, before: Meters, after: Meters)
 }
 
 export function renderConversation(root: HTMLElement, deps: ConversationDeps): () => void {
-  const { session, announcer } = deps;
-  const { scenario, persona } = session.bundle;
+  const { conversation, announcer } = deps;
+  const { scenario, persona } = conversation.bundle;
   const firstName = firstNameOf(persona);
-  const words = messageContext(session.bundle);
+  const words = messageContext(conversation.bundle);
 
   const turnLabel = h('p', { class: 'muted' });
   const lineText = h('span', { 'data-testid': 'patient-line' });
@@ -160,24 +163,28 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
 
   const choose = (id: string): void => {
     typing?.finish();
-    session.choose(id);
+    conversation.choose(id);
   };
 
   const showCoach = (view: ConversationView): void => {
-    const last = session.log().at(-1);
+    const last = conversation.log().at(-1);
     if (!deps.coachFeedback || !last) {
       coach.hidden = true;
       return;
     }
-    const choice = choiceOf(session.bundle, last.nodeId, last.choiceId);
+    const { feedback, better } = coachingOf(
+      conversation.bundle,
+      { variant: conversation.variant, log: conversation.log() },
+      last,
+    );
     const delta = `Stress ${signed(last.after.stress - last.before.stress)}, trust ${signed(last.after.trust - last.before.trust)}.`;
     coach.replaceChildren();
     append(
       coach,
       h('h3', {}, 'Coach'),
-      h('p', {}, h('strong', {}, delta), ' ', choice?.feedback ?? ''),
+      h('p', {}, h('strong', {}, delta), ' ', feedback),
       ...last.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      better ? h('p', {}, h('strong', {}, 'Stronger: '), better) : null,
     );
     coach.hidden = false;
     coach.dataset.turn = String(view.turn);
@@ -188,22 +195,22 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     if (previous && view.turn > previous.turn && deps.showMeters) {
       announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
     }
-    // The transcript is the session's log, so a resumed or rewound conversation shows the same as a live one.
+    // The transcript is the conversation's log, so a resumed or rewound conversation shows the same as a live one.
     transcriptList.replaceChildren(
-      ...session
+      ...conversation
         .log()
         .flatMap((turn) => [
           h(
             'li',
             {},
             h('strong', {}, `${firstName}: `),
-            lineTextOf(session.bundle, turn.nodeId, turn.lineId) ?? '',
+            lineTextOf(conversation.bundle, turn.nodeId, turn.lineId) ?? '',
           ),
           h(
             'li',
             {},
             h('strong', {}, 'You: '),
-            choiceOf(session.bundle, turn.nodeId, turn.choiceId)?.text ?? turn.choiceId,
+            choiceOf(conversation.bundle, turn.nodeId, turn.choiceId)?.text ?? turn.choiceId,
           ),
         ]),
     );
@@ -267,7 +274,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     }
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-    const view = session.view();
+    const view = conversation.view();
     const choice =
       view.status === 'active' ? view.choices.find((c) => c.index === Number(event.key)) : undefined;
     if (!choice) return;
@@ -275,8 +282,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     choose(choice.id);
   };
   document.addEventListener('keydown', onKey);
-  const unsubscribe = session.subscribe(render);
-  render(session.view());
+  const unsubscribe = conversation.subscribe(render);
+  render(conversation.view());
 
   return () => {
     typing?.cancel();

@@ -4,22 +4,18 @@
  * can open every module (remembered in this browser).
  */
 
-import { loadCurriculum } from '../../content/catalog';
+import type { CurriculumLoad } from '../../content/source';
 import type { Mode } from '../../engine/runtime';
-import {
-  type AttemptSummary,
-  completion,
-  loadProgressSettings,
-  type ModuleStatus,
-  moduleStatus,
-  nextStep,
-  saveProgressSettings,
-} from '../../progress';
+import { type AttemptSummary, completion, type ModuleStatus, moduleStatus, nextStep } from '../../progress';
 import { append, h } from '../dom';
-import { scenarioTitles } from './progressScreen';
 
 export interface CurriculumDeps {
+  curriculum: CurriculumLoad;
   attempts: AttemptSummary[];
+  titles: Record<string, string>;
+  /** The facilitator setting: every module open regardless of mastery. */
+  unlockAll: boolean;
+  onUnlockAll: (on: boolean) => void;
   onPlay: (scenarioId: string, mode: Mode) => void;
   onCertificate: () => void;
   onDone: () => void;
@@ -93,7 +89,8 @@ function moduleCard(module: ModuleStatus, index: number, deps: CurriculumDeps): 
 }
 
 export function renderCurriculum(root: HTMLElement, deps: CurriculumDeps): () => void {
-  const loaded = loadCurriculum();
+  const loaded = deps.curriculum;
+  let unlockAll = deps.unlockAll;
   const heading = h('h1', { id: 'path-heading', tabindex: -1 }, 'Onboarding path');
   const panel = h(
     'section',
@@ -117,14 +114,14 @@ export function renderCurriculum(root: HTMLElement, deps: CurriculumDeps): () =>
   const body = h('div', {});
   panel.append(body);
   const draw = (): void => {
-    const settings = loadProgressSettings();
-    const options = { unlockAll: settings.unlockAll, titles: scenarioTitles() };
+    const options = { unlockAll, titles: deps.titles };
     const statuses = moduleStatus(loaded.curriculum, deps.attempts, options);
     const done = completion(statuses);
     const next = nextStep(loaded.curriculum, deps.attempts, options);
-    const unlock = h('input', { type: 'checkbox', id: 'unlock-all', checked: settings.unlockAll });
+    const unlock = h('input', { type: 'checkbox', id: 'unlock-all', checked: unlockAll });
     unlock.addEventListener('change', () => {
-      saveProgressSettings({ ...settings, unlockAll: unlock.checked });
+      unlockAll = unlock.checked;
+      deps.onUnlockAll(unlockAll);
       draw();
       document.getElementById('unlock-all')?.focus();
     });

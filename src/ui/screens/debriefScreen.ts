@@ -5,24 +5,36 @@
  */
 import {
   choiceOf,
+  coachingOf,
   firstNameOf,
   lineTextOf,
   type Mode,
   type ScoreItem,
   type ScoreReport,
 } from '../../engine/runtime';
-import { encodeReplayCode } from '../../engine/runtime/replayCode';
 import { type Component, monthlyInstalment, WEIGHTS } from '../../engine/runtime/scoring';
-import type { Session } from '../../engine/runtime/session';
+import type { AttemptRecord, ConversationView, ScenarioBundle, TurnRecord } from '../../engine/runtime/types';
 import { type MessageContext, messageContext, modelNoteText, scoreItemText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
-import type { FinishedAttempt } from '../app';
 import { h, signed } from '../dom';
 import { meterChart } from '../meterChart';
+import type { FinishedAttempt } from '../types';
+
+type EndedView = Extract<ConversationView, { status: 'ended' }>;
 
 export interface DebriefDeps {
-  session: Session;
+  bundle: ScenarioBundle;
+  view: EndedView;
+  log: readonly TurnRecord[];
+  /** The persona variant the seed picked (feedback can depend on it). */
+  variant: string | undefined;
+  attempt: AttemptRecord;
   report: ScoreReport;
+  /** The code (and link) that reproduces this attempt exactly. */
+  replayCode: string;
+  replayLink: string;
+  /** Puts text on the clipboard; resolves false where that is not possible. */
+  copyText: (text: string) => Promise<boolean>;
   mode: Mode;
   /** The previous finished attempt at this scenario, for the side-by-side comparison. */
   previous: FinishedAttempt | undefined;
@@ -92,8 +104,8 @@ function componentsSection(report: ScoreReport, words: MessageContext): HTMLElem
   );
 }
 
-function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
-  const { ledger } = session.view();
+function outcomeSection(view: EndedView, report: ScoreReport): HTMLElement {
+  const { ledger } = view;
   const lines = [
     `Collected today: ${dollars(ledger.collected)}`,
     ledger.planAmount > 0
@@ -120,19 +132,15 @@ function outcomeSection(session: Session, report: ScoreReport): HTMLElement {
   );
 }
 
-function comparisonSection(
-  previous: FinishedAttempt,
-  session: Session,
-  report: ScoreReport,
-  mode: Mode,
-): HTMLElement {
-  const now = session.attempt().choices;
+function comparisonSection(previous: FinishedAttempt, deps: DebriefDeps): HTMLElement {
+  const { report, mode } = deps;
+  const now = deps.attempt.choices;
   const before = previous.attempt.choices;
   const diverged = now.findIndex((c, i) => before[i] !== c);
   const rows: [string, string | number, string | number][] = [
     ['Mode', previous.mode, mode],
     ['Score', previous.report.total, report.total],
-    ['Ending', previous.endingTitle, endingOf(session).title],
+    ['Ending', previous.endingTitle, deps.view.ending.title],
     ['Financial resolution', previous.report.components.resolution, report.components.resolution],
     ['Patient experience', previous.report.components.experience, report.components.experience],
     ['Process', previous.report.components.process, report.components.process],
@@ -175,20 +183,32 @@ function comparisonSection(
   );
 }
 
-function replayCodeSection(session: Session): HTMLElement {
-  const code = encodeReplayCode(session.bundle, session.attempt());
-  const link = `${location.origin}${location.pathname}#replay=${code}`;
+function replayCodeSection(code: string, link: string, copyText: DebriefDeps['copyText']): HTMLElement {
   const status = h('span', { class: 'muted', 'aria-live': 'polite' });
+  // Where the clipboard is unavailable (an insecure page, an old browser, a locked-down LMS frame) the link
+  // is offered in a field, selected, ready for the keyboard shortcut.
+  const field = h('input', {
+    id: 'replay-link',
+    type: 'text',
+    readonly: true,
+    value: link,
+    class: 'replay-link',
+    'aria-label': 'Replay link',
+    hidden: true,
+  });
   const copy = h('button', { class: 'btn btn--ghost btn--small', type: 'button' }, 'Copy link');
   copy.addEventListener('click', () => {
-    navigator.clipboard
-      ?.writeText(link)
-      .then(() => {
+    void copyText(link).then((copied) => {
+      if (copied) {
         status.textContent = ' Link copied.';
-      })
-      .catch(() => {
-        status.textContent = ' Select the code and copy it.';
-      });
+        return;
+      }
+      field.hidden = false;
+      field.focus();
+      field.select();
+      status.textContent =
+        ' Copying is not available here: the link is selected, press Ctrl+C (\u2318C on a Mac) to copy it.';
+    });
   });
   return h(
     'section',
@@ -200,17 +220,16 @@ function replayCodeSection(session: Session): HTMLElement {
       'Anyone with this code sees exactly this attempt (same patient, same choices).',
     ),
     h('p', {}, h('code', { 'data-testid': 'replay-code', class: 'replay-code' }, code), ' ', copy, status),
+    field,
   );
 }
 
 export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void {
-  const { session, report } = deps;
-  const { scenario, persona, rules } = session.bundle;
-  const view = session.view();
-  const ending = endingOf(session);
+  const { bundle, view, report, log } = deps;
+  const { scenario, persona, rules } = bundle;
+  const { ending } = view;
   const firstName = firstNameOf(persona);
-  const words = messageContext(session.bundle);
-  const log = session.log();
+  const words = messageContext(bundle);
 
   const breaches = report.breaches.map((b) =>
     h(
@@ -225,16 +244,17 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
 
   const turns = log.map((turn) => ({
     turn,
-    choice: choiceOf(session.bundle, turn.nodeId, turn.choiceId),
-    line: lineTextOf(session.bundle, turn.nodeId, turn.lineId),
+    choice: choiceOf(bundle, turn.nodeId, turn.choiceId),
+    line: lineTextOf(bundle, turn.nodeId, turn.lineId),
+    coaching: coachingOf(bundle, { variant: deps.variant, log }, turn),
   }));
-  const chartTurns = turns.map(({ turn, choice }) => ({
+  const chartTurns = turns.map(({ turn, choice, coaching }) => ({
     turn,
     choiceText: choice?.text ?? turn.choiceId,
-    feedback: choice?.feedback ?? '',
+    feedback: coaching.feedback,
   }));
 
-  const transcript = turns.map(({ turn, choice, line }) => {
+  const transcript = turns.map(({ turn, choice, line, coaching }) => {
     const broken = turn.rules.map((id) => rules[id]).filter((r) => r !== undefined);
     return h(
       'li',
@@ -247,7 +267,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         `Stress ${turn.before.stress} → ${turn.after.stress} (${signed(turn.after.stress - turn.before.stress)}), trust ${turn.before.trust} → ${turn.after.trust} (${signed(turn.after.trust - turn.before.trust)})`,
         turn.tags.length > 0 ? ` · techniques: ${turn.tags.join(', ')}` : '',
       ),
-      h('p', {}, choice?.feedback ?? ''),
+      h('p', {}, coaching.feedback),
       ...turn.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       ...broken.map((r) =>
         h(
@@ -256,7 +276,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           `${r.severity === 'hard-fail' ? 'Broke (hard fail)' : 'Broke (warning)'}: ${r.statement} Source: ${r.source}`,
         ),
       ),
-      choice?.better ? h('p', {}, h('strong', {}, 'Stronger: '), choice.better) : null,
+      coaching.better ? h('p', {}, h('strong', {}, 'Stronger: '), coaching.better) : null,
       h(
         'button',
         { class: 'btn btn--ghost btn--small', type: 'button', onclick: () => deps.onReplayFrom(turn.turn) },
@@ -305,7 +325,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           h('p', { class: 'muted' }, ending.summary),
         ),
       ),
-      deps.previous ? comparisonSection(deps.previous, session, report, deps.mode) : null,
+      deps.previous ? comparisonSection(deps.previous, deps) : null,
       componentsSection(report, words),
       h(
         'section',
@@ -313,14 +333,14 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         h('h2', { id: 'rules-heading' }, 'Rules'),
         ...(breaches.length ? breaches : [h('p', {}, 'No rule was broken.')]),
       ),
-      outcomeSection(session, report),
+      outcomeSection(view, report),
       h(
         'section',
         { 'aria-labelledby': 'transcript-heading' },
         h('h2', { id: 'transcript-heading' }, 'Transcript with feedback'),
         h('ol', { class: 'turns' }, ...transcript),
       ),
-      replayCodeSection(session),
+      replayCodeSection(deps.replayCode, deps.replayLink, deps.copyText),
       h(
         'div',
         { class: 'actions' },
@@ -331,15 +351,9 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
           'Choose another scenario',
         ),
       ),
-      h('p', { class: 'muted' }, `Seed ${session.seed} · content ${session.bundle.contentHash}`),
+      h('p', { class: 'muted' }, `Seed ${deps.attempt.seed} · content ${bundle.contentHash}`),
     ),
   );
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
   return () => undefined;
-}
-
-function endingOf(session: Session) {
-  const view = session.view();
-  if (view.status !== 'ended') throw new Error('the debrief is only for a finished conversation');
-  return view.ending;
 }

@@ -1,51 +1,38 @@
 /**
  * My progress: the trainee's name (optional), completion of the onboarding path, per-scenario results,
- * and export or import of attempts. Everything is read from the progress store.
+ * and export or import of attempts. Data in, intents out: the records controller does the storage.
  */
-import { listScenarios, loadCurriculum } from '../../content/catalog';
+import type { CurriculumLoad } from '../../content/source';
 import {
-  type AttemptSummary,
   completion,
   describeSetAside,
-  exportFileName,
-  importInto,
   isComplete,
   moduleStatus,
   type Profile,
-  type ProgressStore,
-  parseJsonImport,
   type SetAsideRecord,
-  toCsvAttempts,
-  toCsvDecisions,
-  toJsonExport,
 } from '../../progress';
+import type { CheckedAttempt } from '../../progress/verify';
 import { h } from '../dom';
 
+export type ExportKind = 'attempts' | 'decisions' | 'json';
+
 export interface ProgressDeps {
-  store: ProgressStore;
-  attempts: AttemptSummary[];
+  /** Every stored attempt, checked by replay: only verified ones count toward the path. */
+  attempts: CheckedAttempt[];
   profile: Profile;
   setAside: SetAsideRecord[];
+  /** The store's notice when progress is not being saved normally. */
+  storageNotice: string | undefined;
+  curriculum: CurriculumLoad;
+  titles: Record<string, string>;
   /** The outcome of the last action (saved name, import result), announced on arrival. */
   message: string | undefined;
+  onSaveName: (name: string) => Promise<void>;
+  onExport: (kind: ExportKind) => Promise<void>;
+  /** Resolves with an error to show beside the file field, or undefined when the import went in. */
+  onImport: (file: File) => Promise<string | undefined>;
   onCertificate: () => void;
-  onChanged: (message: string) => void;
   onDone: () => void;
-}
-
-export function scenarioTitles(): Record<string, string> {
-  return Object.fromEntries(
-    listScenarios().flatMap((e) => (e.summary ? [[e.summary.id, e.summary.title]] : [])),
-  );
-}
-
-function download(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }
 
 const dateOf = (iso: string | undefined): string => (iso ? new Date(iso).toLocaleDateString() : '\u2014');
@@ -67,27 +54,21 @@ function profileForm(deps: ProgressDeps): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void deps.store.setProfile({ displayName: input.value }).then(() => deps.onChanged('Name saved.'));
+    void deps.onSaveName(input.value);
   });
   return form;
 }
 
 function transfer(deps: ProgressDeps): HTMLElement {
-  const { attempts, profile } = deps;
   const file = h('input', { id: 'import-file', type: 'file', accept: 'application/json,.json' });
   const status = h('p', { role: 'status', class: 'muted' });
   file.addEventListener('change', () => {
     const picked = file.files?.[0];
     if (!picked) return;
-    void picked.text().then(async (text) => {
-      const parsed = parseJsonImport(text);
-      const outcome = await importInto(deps.store, parsed);
-      if (!outcome.ok) {
-        status.textContent = outcome.error;
-        status.className = 'notice';
-        return;
-      }
-      deps.onChanged(`Imported ${outcome.added} attempt(s); ${outcome.skipped} already here were skipped.`);
+    void deps.onImport(picked).then((error) => {
+      if (!error) return;
+      status.textContent = error;
+      status.className = 'notice';
     });
   });
   return h(
@@ -107,8 +88,7 @@ function transfer(deps: ProgressDeps): HTMLElement {
         {
           class: 'btn btn--ghost btn--small',
           type: 'button',
-          onclick: () =>
-            download(exportFileName('attempts'), 'text/csv;charset=utf-8', toCsvAttempts(attempts, profile)),
+          onclick: () => deps.onExport('attempts'),
         },
         'Attempts (CSV)',
       ),
@@ -117,12 +97,7 @@ function transfer(deps: ProgressDeps): HTMLElement {
         {
           class: 'btn btn--ghost btn--small',
           type: 'button',
-          onclick: () =>
-            download(
-              exportFileName('decisions'),
-              'text/csv;charset=utf-8',
-              toCsvDecisions(attempts, profile),
-            ),
+          onclick: () => deps.onExport('decisions'),
         },
         'Every decision (CSV)',
       ),
@@ -131,8 +106,7 @@ function transfer(deps: ProgressDeps): HTMLElement {
         {
           class: 'btn btn--ghost btn--small',
           type: 'button',
-          onclick: () =>
-            download(exportFileName('json'), 'application/json', toJsonExport(profile, attempts)),
+          onclick: () => deps.onExport('json'),
         },
         'Everything (JSON)',
       ),
@@ -143,9 +117,35 @@ function transfer(deps: ProgressDeps): HTMLElement {
   );
 }
 
+/** Attempts that did not replay: kept as history, never counted, each with the reason. */
+function unverifiedSection(attempts: readonly CheckedAttempt[]): HTMLElement | null {
+  const unverified = attempts.flatMap((a) => (a.verified ? [] : [a]));
+  if (unverified.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'unverified-heading', 'data-testid': 'unverified' },
+    h('h2', { id: 'unverified-heading' }, 'Not verified'),
+    h(
+      'p',
+      { class: 'muted' },
+      'These attempts could not be replayed against the scenarios as they are now, so they do not count toward the onboarding path or the certificate.',
+    ),
+    h(
+      'ul',
+      { class: 'items' },
+      ...unverified.map((a) =>
+        h(
+          'li',
+          { 'data-attempt-id': a.id },
+          `\u201c${a.scenarioTitle}\u201d, ${a.mode}, recorded ${dateOf(a.finishedAt)} with a score of ${a.total}: not verified, because ${a.problem}.`,
+        ),
+      ),
+    ),
+  );
+}
+
 export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => void {
-  const titles = scenarioTitles();
-  const curriculum = loadCurriculum();
+  const { titles, curriculum } = deps;
   const statuses = curriculum.ok ? moduleStatus(curriculum.curriculum, deps.attempts, { titles }) : [];
   const done = completion(statuses);
   const scenarios = statuses.flatMap((m) => m.scenarios);
@@ -162,7 +162,7 @@ export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => voi
         h('button', { class: 'btn', type: 'button', onclick: () => deps.onDone() }, 'Back to title'),
       ),
       deps.message ? h('p', { class: 'notice', role: 'status' }, deps.message) : null,
-      deps.store.notice ? h('p', { class: 'notice', role: 'status' }, deps.store.notice) : null,
+      deps.storageNotice ? h('p', { class: 'notice', role: 'status' }, deps.storageNotice) : null,
       setAside ? h('p', { class: 'notice', role: 'status' }, setAside) : null,
       profileForm(deps),
       h(
@@ -209,6 +209,7 @@ export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => voi
           ),
         ),
       ),
+      unverifiedSection(deps.attempts),
       transfer(deps),
     ),
   );

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from '../../content/catalog';
+import type { CatalogEntry } from '../../content/source';
 import type { ScenarioSummary } from '../../engine/runtime';
-import type { PlaySettings } from '../app';
 import { DIFFICULTY_LABELS, h, SETTING_LABELS } from '../dom';
+import type { PlaySettings } from '../types';
 
 export interface SelectDeps {
   scenarios: CatalogEntry[];
@@ -11,7 +11,8 @@ export interface SelectDeps {
   onPlayChange: (play: PlaySettings) => void;
   onHighlight: (summary: ScenarioSummary) => void;
   onPick: (id: string) => void;
-  onReplayCode: (code: string) => void;
+  /** Opens a code; resolves with the reason when it cannot, to show beside the field. */
+  onReplayCode: (code: string) => Promise<string | undefined>;
   onBack: () => void;
 }
 
@@ -112,17 +113,33 @@ function replayCodeForm(deps: SelectDeps): HTMLElement {
     autocomplete: 'off',
     spellcheck: 'false',
     placeholder: 'GT1.…',
+    'aria-describedby': 'replay-code-error',
   });
+  // Empty until there is something to say, so screen readers announce the message when it appears.
+  const error = h('p', { id: 'replay-code-error', class: 'field-error', role: 'alert' });
   const form = h(
     'form',
     { class: 'replay-form' },
     h('label', { for: 'replay-code' }, 'Open a replay code'),
     input,
     h('button', { class: 'btn btn--ghost btn--small', type: 'submit' }, 'Open'),
+    error,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.value.trim()) deps.onReplayCode(input.value.trim());
+    const code = input.value.trim();
+    if (!code) return;
+    void deps.onReplayCode(code).then((reason) => {
+      if (!reason) return;
+      // The text stays for the trainee to correct; focus stays with it and the message.
+      input.setAttribute('aria-invalid', 'true');
+      error.textContent = reason;
+      input.focus();
+    });
+  });
+  input.addEventListener('input', () => {
+    input.removeAttribute('aria-invalid');
+    error.textContent = '';
   });
   return form;
 }

@@ -2,41 +2,63 @@ import type { InProgress } from '../../progress';
 import { h } from '../dom';
 
 export interface TitleDeps {
-  /** A conversation saved before the page was closed or reloaded. */
-  inProgress: InProgress | undefined;
+  /** Conversations saved before the page was closed or reloaded, this tab's own first. */
+  unfinished: InProgress[];
+  /** The conversation this tab was playing, if it is among them. */
+  ownAttemptId: string | undefined;
   /** Things the trainee must know (storage unavailable, a resume that failed). */
   notices: string[];
   onStart: () => void;
   onResume: (entry: InProgress) => void;
-  onDiscard: () => void;
+  onDiscard: (entry: InProgress) => void;
   onPath: () => void;
   onProgress: () => void;
   onSettings: () => void;
   onAccessibility: () => void;
 }
 
-function resumeCard(entry: InProgress, deps: TitleDeps): HTMLElement {
+function resumeItem(entry: InProgress, deps: TitleDeps): HTMLElement {
   const turns = entry.save.choices.length;
   const when = new Date(entry.savedAt).toLocaleString();
+  const own = entry.attemptId === deps.ownAttemptId;
   return h(
-    'section',
-    { class: 'resume', 'aria-labelledby': 'resume-heading' },
-    h('h2', { id: 'resume-heading' }, 'Continue where you left off?'),
+    'li',
+    { class: 'resume__item', 'data-attempt-id': entry.attemptId },
     h(
       'p',
       {},
-      `\u201c${entry.scenarioTitle}\u201d, ${entry.mode}, after ${turns} ${turns === 1 ? 'choice' : 'choices'} (saved ${when}).`,
+      h('strong', {}, `\u201c${entry.scenarioTitle}\u201d`),
+      `, ${entry.mode}, after ${turns} ${turns === 1 ? 'choice' : 'choices'} (saved ${when})${own ? ', in this tab' : ''}.`,
     ),
     h(
       'div',
       { class: 'title-card__actions' },
-      h('button', { class: 'btn', type: 'button', onclick: () => deps.onResume(entry) }, 'Continue'),
       h(
         'button',
-        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onDiscard() },
-        'Start fresh instead',
+        { class: 'btn', type: 'button', onclick: () => deps.onResume(entry) },
+        'Continue',
+        h('span', { class: 'visually-hidden' }, ` \u201c${entry.scenarioTitle}\u201d`),
+      ),
+      h(
+        'button',
+        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onDiscard(entry) },
+        'Discard',
+        h('span', { class: 'visually-hidden' }, ` \u201c${entry.scenarioTitle}\u201d`),
       ),
     ),
+  );
+}
+
+function resumeCard(deps: TitleDeps): HTMLElement {
+  return h(
+    'section',
+    { class: 'resume', 'aria-labelledby': 'resume-heading' },
+    h(
+      'h2',
+      { id: 'resume-heading' },
+      deps.unfinished.length === 1 ? 'Continue where you left off?' : 'Unfinished conversations',
+    ),
+    h('ul', { class: 'resume__list' }, ...deps.unfinished.map((entry) => resumeItem(entry, deps))),
   );
 }
 
@@ -52,7 +74,7 @@ export function renderTitle(root: HTMLElement, deps: TitleDeps): () => void {
     h('h1', { id: 'title-heading' }, 'Good Terms'),
     h('p', { class: 'muted' }, 'Money conversations with patients, practised safely.'),
     ...deps.notices.map((n) => h('p', { class: 'notice', role: 'status' }, n)),
-    deps.inProgress ? resumeCard(deps.inProgress, deps) : null,
+    deps.unfinished.length > 0 ? resumeCard(deps) : null,
     h(
       'p',
       {},

@@ -8,6 +8,7 @@ import { DIALOGUES_DIR, isScenarioFile, loadLibrary } from '../../../src/content
 import { goodTermsContent } from '../../../src/content/vitePlugin';
 import { formatDiagnostic } from '../../../src/engine/authoring/loader';
 import {
+  type CountedAttempt,
   type Curriculum,
   certificateData,
   completion,
@@ -140,8 +141,12 @@ const PATH: Curriculum = {
 };
 
 const at = (day: number) => `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z`;
-const play = (scenarioId: string, over: Partial<AttemptSummary> = {}): AttemptSummary =>
-  attempt({ scenarioId, scenarioTitle: `Scenario ${scenarioId.toUpperCase()}`, ...over });
+/** An attempt that replayed (progress/verify.ts): the only kind the path counts. */
+const play = (scenarioId: string, over: Partial<AttemptSummary> = {}): CountedAttempt => ({
+  ...attempt({ scenarioId, scenarioTitle: `Scenario ${scenarioId.toUpperCase()}`, ...over }),
+  verified: true,
+  replayCode: `GT1.${scenarioId}.code`,
+});
 const pass = (scenarioId: string, total: number, day: number) =>
   play(scenarioId, { mode: 'assessment', total, passMark: 80, finishedAt: at(day) });
 
@@ -279,17 +284,28 @@ describe('certificate', () => {
           id: 'basics',
           title: 'Basics',
           scenarios: [
-            { id: 'a', title: 'Scenario A', score: 97, date: '2026-04-09' },
-            { id: 'b', title: 'Scenario B', score: 88, date: '2026-04-02' },
+            { id: 'a', title: 'Scenario A', score: 97, date: '2026-04-09', replayCode: 'GT1.a.code' },
+            { id: 'b', title: 'Scenario B', score: 88, date: '2026-04-02', replayCode: 'GT1.b.code' },
           ],
         },
         {
           id: 'calls',
           title: 'Calls',
-          scenarios: [{ id: 'c', title: 'Scenario C', score: 91, date: '2026-04-05' }],
+          scenarios: [
+            { id: 'c', title: 'Scenario C', score: 91, date: '2026-04-05', replayCode: 'GT1.c.code' },
+          ],
         },
       ],
     });
+  });
+
+  it('counts only attempts verified by replay: fabricated records master nothing', () => {
+    const forged = (id: string) => ({ ...pass(id, 100, 99), verified: false });
+    const attempts = ['a', 'b', 'c'].map(forged);
+    expect(isComplete(PATH, attempts)).toBe(false);
+    expect(certificateData({ displayName: 'Mallory' }, PATH, attempts)).toBeUndefined();
+    const [basics] = moduleStatus(PATH, attempts);
+    expect(basics?.scenarios[0]).toMatchObject({ attempts: 1, bestScore: undefined, passed: false });
   });
 
   it('uses a neutral name when the trainee gave none', () => {

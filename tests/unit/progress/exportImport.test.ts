@@ -8,10 +8,12 @@ import {
   EXPORT_VERSION,
   exportFileName,
   importInto,
+  MAX_IMPORT_BYTES,
   parseJsonImport,
   toCsvAttempts,
   toCsvDecisions,
   toJsonExport,
+  tooLargeToImport,
 } from '../../../src/progress/exportImport';
 import { openProgressStore } from '../../../src/progress/store';
 import { attempt, fixtureJson } from './helpers';
@@ -195,12 +197,37 @@ describe('JSON export and import', () => {
     expect(parseJsonImport(`\uFEFF${text}`).ok).toBe(true);
   });
 
+  it('re-imports its own export of a long history (5,000 attempts with a dozen decisions each)', () => {
+    const base = attempt({ mode: 'assessment' });
+    const turns = Array.from({ length: 12 }, (_, i) => ({
+      ...base.turns[0],
+      turn: i + 1,
+    })) as typeof base.turns;
+    const attempts = Array.from({ length: 5000 }, (_, i) => ({ ...base, id: `long-${i}`, turns }));
+    const text = toJsonExport(profile, attempts);
+    expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const back = parseJsonImport(text);
+    expect(back.ok && back.attempts.length).toBe(5000);
+  });
+
+  it('refuses a file by its size in bytes before reading it, and counts bytes, not characters', () => {
+    expect(tooLargeToImport(MAX_IMPORT_BYTES)).toBeUndefined();
+    expect(tooLargeToImport(MAX_IMPORT_BYTES + 1)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Nothing was imported\. The file is too large/),
+    });
+    // Three bytes a character: under the cap in characters, over it in bytes.
+    const wide = '\u20ac'.repeat(Math.floor(MAX_IMPORT_BYTES / 3) + 10);
+    expect(wide.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(parseJsonImport(wide)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
+  });
+
   it('migrates first-format attempts inside an export', () => {
     const v1 = fixtureJson('v1-attempt.json') as { score: number };
     const text = JSON.stringify({ format: 'good-terms-progress', exportVersion: 1, profile, attempts: [v1] });
     const result = parseJsonImport(text);
     if (!result.ok) throw new Error(result.error);
-    expect(result.attempts[0]).toMatchObject({ formatVersion: 2, total: v1.score, mode: 'practice' });
+    expect(result.attempts[0]).toMatchObject({ formatVersion: 3, total: v1.score, mode: 'practice' });
   });
 
   const exportWith = (attempts: unknown[], extra: object = {}) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { EMPTY_LEDGER } from '../../../src/engine/runtime/compiler';
-import type { AttemptSummary } from '../../../src/progress/types';
+import { EMPTY_LEDGER } from '../../../src/engine/runtime/ledger';
+import { type AttemptSummary, FORMAT_VERSION, type InProgress } from '../../../src/progress/types';
 
 export const SAVES = new URL('../../fixtures/saves/', import.meta.url).pathname;
 
@@ -15,7 +15,7 @@ export function attempt(overrides: Partial<AttemptSummary> = {}): AttemptSummary
   counter += 1;
   const finishedAt = overrides.finishedAt ?? new Date(Date.UTC(2026, 0, 1, 10, counter)).toISOString();
   return {
-    formatVersion: 2,
+    formatVersion: FORMAT_VERSION,
     id: `attempt-${counter}`,
     scenarioId: 'mini',
     scenarioTitle: 'Mini copay',
@@ -52,11 +52,37 @@ export function attempt(overrides: Partial<AttemptSummary> = {}): AttemptSummary
   };
 }
 
+/** A valid current-format conversation in progress; override what the test is about. */
+export function inProgress(over: Partial<InProgress> = {}): InProgress {
+  return {
+    formatVersion: FORMAT_VERSION,
+    attemptId: 'mini-attempt-1',
+    save: { format: 2, scenarioId: 'mini', contentHash: 'abc', seed: 42, choices: ['warm'] },
+    mode: 'assessment',
+    scenarioTitle: 'Mini copay',
+    startedAt: '2026-01-01T10:00:00.000Z',
+    turnTimes: ['2026-01-01T10:00:20.000Z'],
+    savedAt: '2026-01-01T10:00:20.000Z',
+    ...over,
+  };
+}
+
+/** Creates a database the way schema version 1 (the previous release) left it. */
+export async function schemaOneDatabase(factory: IDBFactory, name: string): Promise<void> {
+  const open = factory.open(name, 1);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('attempts');
+    open.result.createObjectStore('meta');
+    open.result.createObjectStore('setAside', { autoIncrement: true });
+  };
+  (await request(open)).close();
+}
+
 /** Writes a record straight into the database, as a damaged or older build might have left it. */
 export async function rawPut(
   factory: IDBFactory,
   name: string,
-  store: 'attempts' | 'meta',
+  store: 'attempts' | 'meta' | 'inProgress',
   key: string,
   value: unknown,
 ): Promise<void> {

@@ -10,15 +10,23 @@ describe('migrating stored attempts', () => {
     const result = migrate(v1);
     if (!result.ok) throw new Error(result.reason);
     expect(result.from).toBe(1);
-    expect(FORMAT_VERSION).toBe(2);
+    expect(FORMAT_VERSION).toBe(3);
     const { score, formatVersion: _, ...unchanged } = v1;
-    expect(result.record).toEqual({ ...unchanged, formatVersion: 2, total: score, mode: 'practice' });
+    expect(result.record).toEqual({ ...unchanged, formatVersion: 3, total: score, mode: 'practice' });
     expect(result.record).not.toHaveProperty('score');
   });
 
   it('returns a current record as it is', () => {
     const current = attempt({ mode: 'assessment' });
-    expect(migrate(current)).toEqual({ ok: true, record: current, from: 2 });
+    expect(migrate(current)).toEqual({ ok: true, record: current, from: 3 });
+  });
+
+  it('brings the previous release\u2019s attempt (format 2 fixture) to the current one unchanged but for the version', () => {
+    const v2 = fixtureJson('v2-attempt.json') as Record<string, unknown>;
+    const result = migrate(v2);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result).toMatchObject({ from: 2 });
+    expect(result.record).toEqual({ ...v2, formatVersion: 3 });
   });
 
   it.each([
@@ -45,10 +53,10 @@ describe('migrating stored attempts', () => {
   });
 
   it('recognises a record from a newer build (so the store leaves it in place)', () => {
-    const result = migrate({ ...attempt(), formatVersion: 3 });
+    const result = migrate({ ...attempt(), formatVersion: 4 });
     expect(result).toMatchObject({ ok: false, newer: true });
     expect(!result.ok && result.reason).toMatch(
-      /newer version of Good Terms \(format 3; this one reads up to 2\)/,
+      /newer version of Good Terms \(format 4; this one reads up to 3\)/,
     );
   });
 
@@ -61,14 +69,21 @@ describe('migrating stored attempts', () => {
 
 describe('migrating the conversation in progress and the profile', () => {
   it('brings the first-format in-progress save (fixture) to the current one, as practice', () => {
-    const v1 = fixtureJson('v1-in-progress.json') as Record<string, unknown>;
+    const v1 = fixtureJson('v1-in-progress.json') as { save: Record<string, unknown>; startedAt: string };
     const result = migrateInProgress(v1);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.record).toEqual({ ...v1, formatVersion: 2, mode: 'practice' });
+    const { snapshot: _, ...attempt } = v1.save;
+    expect(result.record).toEqual({
+      ...v1,
+      formatVersion: 3,
+      mode: 'practice',
+      attemptId: `mini-${Date.parse(v1.startedAt).toString(36)}-resumed`,
+      save: { ...attempt, format: 2 },
+    });
   });
 
   it('rejects an in-progress save without the engine save', () => {
-    expect(migrateInProgress({ formatVersion: 2, mode: 'practice' })).toMatchObject({
+    expect(migrateInProgress({ formatVersion: 3, mode: 'practice' })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/^save is missing/),
     });

@@ -6,13 +6,26 @@ import { Session } from '../../../src/engine/runtime/session';
 import { migrate, migrateInProgress } from '../../../src/progress/migrations';
 import { resumeSession } from '../../../src/progress/resume';
 import { openProgressStore } from '../../../src/progress/store';
-import { inProgressOf, summariseAttempt } from '../../../src/progress/summary';
-import type { InProgress } from '../../../src/progress/types';
+import {
+  type AttemptMeta,
+  inProgressOf,
+  newAttemptId,
+  summariseAttempt,
+} from '../../../src/progress/summary';
+import { FORMAT_VERSION, type InProgress } from '../../../src/progress/types';
 import { endingIdOf, fixtureBundle, loadEditedMini } from '../helpers';
 import { fixtureJson } from './helpers';
 
 const START = new Date('2026-02-01T09:00:00Z');
 const END = new Date('2026-02-01T09:03:00Z');
+
+const meta = (over: Partial<AttemptMeta> = {}): AttemptMeta => ({
+  attemptId: 'mini-attempt',
+  mode: 'practice',
+  startedAt: START,
+  turnTimes: [],
+  ...over,
+});
 
 function played(choices: string[], seed = 3): Session {
   const s = Session.start(fixtureBundle(), seed);
@@ -25,9 +38,10 @@ describe('summariseAttempt', () => {
     const s = played(['warm', 'shout-balance', 'ask-copay']);
     const report = scoreAttempt(s.bundle, s.context());
     const times = ['2026-02-01T09:00:30.000Z', '2026-02-01T09:01:10.000Z'];
-    const a = summariseAttempt(s, report, 'assessment', START, END, times);
+    const a = summariseAttempt(s, report, meta({ mode: 'assessment', turnTimes: times }), END);
     expect(a).toMatchObject({
-      formatVersion: 2,
+      id: 'mini-attempt',
+      formatVersion: FORMAT_VERSION,
       scenarioId: 'mini',
       scenarioTitle: 'Mini copay',
       scenarioVersion: 1,
@@ -45,7 +59,6 @@ describe('summariseAttempt', () => {
       startedAt: START.toISOString(),
       finishedAt: END.toISOString(),
     });
-    expect(a.id).toMatch(/^mini-/);
     expect(a.ledger.collected).toBe(50);
     expect(a.turns.map((t) => [t.choiceId, t.rules, t.at])).toEqual([
       ['warm', [], times[0]],
@@ -55,23 +68,20 @@ describe('summariseAttempt', () => {
     ]);
     expect(a.turns[1]).toMatchObject({ choiceText: 'YOU ALSO OWE $240!', nodeId: 'ask', tags: ['pressure'] });
     expect(a.turns[1]?.after.stress).toBeGreaterThan(a.turns[1]?.before.stress ?? 100);
-    expect(migrate(a)).toEqual({ ok: true, record: a, from: 2 });
+    expect(migrate(a)).toEqual({ ok: true, record: a, from: FORMAT_VERSION });
   });
 
-  it('gives every attempt its own id', () => {
-    const s = played(['warm', 'ask-copay']);
-    const report = scoreAttempt(s.bundle, s.context());
-    const ids = new Set(
-      Array.from({ length: 50 }, () => summariseAttempt(s, report, 'practice', START, END, []).id),
-    );
+  it('gives every new attempt its own id', () => {
+    const ids = new Set(Array.from({ length: 50 }, () => newAttemptId('mini', END)));
     expect(ids.size).toBe(50);
+    expect([...ids].every((id) => id.startsWith('mini-'))).toBe(true);
   });
 
   it('refuses a conversation that has not ended', () => {
     const s = played(['warm']);
-    expect(() =>
-      summariseAttempt(s, scoreAttempt(s.bundle, s.context()), 'practice', START, END, []),
-    ).toThrow(/has not ended/);
+    expect(() => summariseAttempt(s, scoreAttempt(s.bundle, s.context()), meta(), END)).toThrow(
+      /has not ended/,
+    );
   });
 });
 
@@ -82,21 +92,16 @@ describe('resuming after a reload', () => {
     await store.saveInProgress(entry);
     store.close();
     const reloaded = await openProgressStore({ indexedDB: factory, name: 'resume' });
-    const back = await reloaded.inProgress();
+    const [back] = await reloaded.unfinished();
     if (!back) throw new Error('nothing in progress after reload');
     return back;
   }
 
   it('continues exactly where the trainee was when the content is the same', async () => {
     const s = played(['warm'], 7);
-    const entry = inProgressOf(s, {
-      mode: 'assessment',
-      startedAt: START,
-      turnTimes: ['2026-02-01T09:00:30.000Z'],
-    });
+    const entry = inProgressOf(s, meta({ mode: 'assessment', turnTimes: ['2026-02-01T09:00:30.000Z'] }));
     const result = resumeSession(fixtureBundle(), await savedThenReloaded(entry));
     if (!result.ok) throw new Error(result.reason);
-    expect(result.via).toBe('snapshot');
     expect(result.message).toBeUndefined();
     expect(result.session.view()).toEqual(s.view());
     expect(result.session.attempt()).toEqual(s.attempt());
@@ -104,14 +109,14 @@ describe('resuming after a reload', () => {
 
   it('replays the choices through a changed scenario, and says so', () => {
     const s = played(['warm'], 7);
-    const edited = loadEditedMini((t) => t.replace('OK, what do I owe?', 'Right, what do I owe?'));
-    if (!edited.ok) throw new Error('fixture edit failed');
-    const result = resumeSession(
-      edited.bundle,
-      inProgressOf(s, { mode: 'practice', startedAt: START, turnTimes: [] }),
+    const edited = loadEditedMini((t) =>
+      t
+        .replace('OK, what do I owe?', 'Right, what do I owe?')
+        .replace('effects: { stress: 5, trust: 2 }', 'effects: { stress: 5, trust: 3 }'),
     );
+    if (!edited.ok) throw new Error('fixture edit failed');
+    const result = resumeSession(edited.bundle, inProgressOf(s, meta()));
     if (!result.ok) throw new Error(result.reason);
-    expect(result.via).toBe('replay');
     expect(result.message).toMatch(
       /“Mini copay” has been updated since you started\. Your choice was replayed in the new version/,
     );
@@ -122,10 +127,7 @@ describe('resuming after a reload', () => {
     const s = played(['warm'], 7);
     const renamed = loadEditedMini((t) => t.replace('id: warm', 'id: friendly'));
     if (!renamed.ok) throw new Error('fixture edit failed');
-    const result = resumeSession(
-      renamed.bundle,
-      inProgressOf(s, { mode: 'practice', startedAt: START, turnTimes: [] }),
-    );
+    const result = resumeSession(renamed.bundle, inProgressOf(s, meta()));
     expect(result).toEqual({
       ok: false,
       reason:
@@ -135,30 +137,20 @@ describe('resuming after a reload', () => {
 
   it('says so when the scenario is gone', () => {
     const s = played(['warm'], 7);
-    const result = resumeSession(
-      undefined,
-      inProgressOf(s, { mode: 'practice', startedAt: START, turnTimes: [] }),
-    );
+    const result = resumeSession(undefined, inProgressOf(s, meta()));
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/no longer available/) });
   });
 
-  it.each([
-    ['points at a node that does not exist', { status: 'active', context: { nodeId: 'nowhere' } }],
-    ['is empty (which would otherwise silently start over)', null],
-    ['disagrees with the recorded choices', 'log'],
-  ])('replays the choices when a same-content snapshot %s', (_, snapshot) => {
-    const s = played(['warm'], 7);
-    const entry = inProgressOf(s, { mode: 'practice', startedAt: START, turnTimes: [] });
-    const fresh = Session.start(fixtureBundle(), 7).persist().snapshot;
-    const damaged: InProgress = {
-      ...entry,
-      save: { ...entry.save, snapshot: snapshot === 'log' ? fresh : snapshot },
-    };
-    const result = resumeSession(fixtureBundle(), damaged);
-    if (!result.ok) throw new Error(result.reason);
-    expect(result.via).toBe('replay');
-    expect(result.message).toBeUndefined(); // same content: nothing changed for the trainee
-    expect(result.session.view()).toEqual(s.view());
+  it('keeps the saved record small: no XState snapshot, only the seed and the choices', () => {
+    const s = played(['warm', 'ask-dob-again'], 7);
+    const entry = inProgressOf(s, meta());
+    expect(Object.keys(entry.save).sort()).toEqual([
+      'choices',
+      'contentHash',
+      'format',
+      'scenarioId',
+      'seed',
+    ]);
   });
 
   it('resumes the first-format in-progress save (fixture) as practice', () => {
@@ -169,5 +161,19 @@ describe('resuming after a reload', () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.session.view().nodeId).toBe('ask');
     expect(result.session.attempt().choices).toEqual(['warm']);
+  });
+
+  it('resumes the previous release\u2019s in-progress save (format 2 fixture) at the same turn and meters', () => {
+    const raw = fixtureJson('v2-in-progress.json') as {
+      save: { seed: number; choices: string[]; snapshot: { context: { meters: unknown } } };
+    };
+    const migrated = migrateInProgress(raw);
+    if (!migrated.ok) throw new Error(migrated.reason);
+    expect(migrated.record.mode).toBe('assessment');
+    const result = resumeSession(fixtureBundle(), migrated.record);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.session.attempt().choices).toEqual(raw.save.choices);
+    // The old snapshot's meters are what the replay reaches: nothing the trainee saw changes.
+    expect(result.session.view().meters).toEqual(raw.save.snapshot.context.meters);
   });
 });

@@ -3,32 +3,16 @@
 import 'fake-indexeddb/auto';
 import { IDBDatabase, IDBFactory, IDBObjectStore, IDBOpenDBRequest } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DB_VERSION } from '../../../src/progress/backends';
+import { LEGACY_MIRROR_KEY } from '../../../src/progress/inProgressMirror';
 import { describeSetAside, NOTICES, openProgressStore } from '../../../src/progress/store';
-import type { InProgress } from '../../../src/progress/types';
-import { attempt, fixtureJson, rawGetAll, rawKeys, rawPut } from './helpers';
+import { FORMAT_VERSION } from '../../../src/progress/types';
+import { attempt, fixtureJson, inProgress, rawGetAll, rawKeys, rawPut, schemaOneDatabase } from './helpers';
 
 const NAME = 'progress-test';
 
 afterEach(() => {
   vi.restoreAllMocks();
-});
-
-const inProgress = (over: Partial<InProgress> = {}): InProgress => ({
-  formatVersion: 2,
-  save: {
-    format: 1,
-    scenarioId: 'mini',
-    contentHash: 'abc',
-    seed: 42,
-    choices: ['warm'],
-    snapshot: { x: 1 },
-  },
-  mode: 'assessment',
-  scenarioTitle: 'Mini copay',
-  startedAt: '2026-01-01T10:00:00.000Z',
-  turnTimes: ['2026-01-01T10:00:20.000Z'],
-  savedAt: '2026-01-01T10:00:20.000Z',
-  ...over,
 });
 
 describe('the progress store on IndexedDB', () => {
@@ -38,7 +22,7 @@ describe('the progress store on IndexedDB', () => {
     expect(store.persistent).toBe(true);
     expect(store.notice).toBeUndefined();
     expect(await store.profile()).toEqual({ displayName: '' });
-    expect(await store.inProgress()).toBeUndefined();
+    expect(await store.unfinished()).toEqual([]);
 
     await store.setProfile({ displayName: '  Zoë Ñúñez  ' });
     const older = attempt({ finishedAt: '2026-01-02T10:00:00.000Z' });
@@ -51,14 +35,34 @@ describe('the progress store on IndexedDB', () => {
     const reloaded = await openProgressStore({ indexedDB: factory, name: NAME });
     expect(await reloaded.profile()).toEqual({ displayName: 'Zoë Ñúñez' });
     expect(await reloaded.attempts()).toEqual([newer, older]);
-    expect(await reloaded.inProgress()).toEqual(inProgress());
-    await reloaded.clearInProgress();
-    expect(await reloaded.inProgress()).toBeUndefined();
+    expect(await reloaded.unfinished()).toEqual([inProgress()]);
+    await reloaded.clearInProgress(inProgress().attemptId);
+    expect(await reloaded.unfinished()).toEqual([]);
     expect(await reloaded.setAside()).toEqual([]);
     // Every stored record carries its format version.
     for (const raw of await rawGetAll(factory, NAME, 'attempts'))
-      expect(raw).toMatchObject({ formatVersion: 2 });
-    expect(await rawGetAll(factory, NAME, 'meta')).toEqual([{ formatVersion: 2, displayName: 'Zoë Ñúñez' }]);
+      expect(raw).toMatchObject({ formatVersion: FORMAT_VERSION });
+    expect(await rawGetAll(factory, NAME, 'meta')).toEqual([
+      { formatVersion: FORMAT_VERSION, displayName: 'Zoë Ñúñez' },
+    ]);
+  });
+
+  it('keeps one conversation in progress per attempt: two tabs never overwrite each other, finishing one keeps the other', async () => {
+    const factory = new IDBFactory();
+    const tabA = await openProgressStore({ indexedDB: factory, name: NAME, mirror: undefined });
+    const tabB = await openProgressStore({ indexedDB: factory, name: NAME, mirror: undefined });
+    const a = inProgress({ attemptId: 'a', savedAt: '2026-01-01T10:00:20.000Z' });
+    const b = inProgress({ attemptId: 'b', savedAt: '2026-01-01T10:00:30.000Z', mode: 'practice' });
+    await tabA.saveInProgress(a);
+    await tabB.saveInProgress(b);
+    await tabA.saveInProgress({ ...a, save: { ...a.save, choices: ['warm', 'ask-copay'] } });
+    // Newest save first.
+    expect((await tabB.unfinished()).map((e) => [e.attemptId, e.save.choices.length])).toEqual([
+      ['b', 1],
+      ['a', 2],
+    ]);
+    await tabB.clearInProgress('b');
+    expect((await tabA.unfinished()).map((e) => e.attemptId)).toEqual(['a']);
   });
 
   it('writes a batch all or nothing, and overwrites an attempt stored again under the same id', async () => {
@@ -86,7 +90,12 @@ describe('the progress store on IndexedDB', () => {
     await rawPut(factory, NAME, 'attempts', v1.id, v1);
     const store = await openProgressStore({ indexedDB: factory, name: NAME });
     const [read] = await store.attempts();
-    expect(read).toMatchObject({ formatVersion: 2, id: v1.id, total: v1.score, mode: 'practice' });
+    expect(read).toMatchObject({
+      formatVersion: FORMAT_VERSION,
+      id: v1.id,
+      total: v1.score,
+      mode: 'practice',
+    });
     expect(await rawGetAll(factory, NAME, 'attempts')).toEqual([v1]);
   });
 });
@@ -103,7 +112,10 @@ describe('unreadable records', () => {
     await rawPut(factory, NAME, 'attempts', 'no-version', { id: 'no-version' });
     await rawPut(factory, NAME, 'attempts', 'from-the-future', { formatVersion: 9, id: 'from-the-future' });
     await rawPut(factory, NAME, 'meta', 'profile', { formatVersion: 2, displayName: 42 });
-    await rawPut(factory, NAME, 'meta', 'inProgress', { formatVersion: 2, save: 'broken' });
+    await rawPut(factory, NAME, 'inProgress', 'broken-attempt', {
+      ...inProgress({ attemptId: 'broken-attempt' }),
+      save: 'broken',
+    });
     return { factory, good };
   }
 
@@ -112,15 +124,15 @@ describe('unreadable records', () => {
     const store = await openProgressStore({ indexedDB: factory, name: NAME });
     expect(await store.attempts()).toEqual([good]);
     expect(await store.profile()).toEqual({ displayName: '' });
-    expect(await store.inProgress()).toBeUndefined();
+    expect(await store.unfinished()).toEqual([]);
 
     const aside = await store.setAside();
     const byKey = Object.fromEntries(aside.map((r) => [r.key, r]));
     expect(Object.keys(byKey).sort()).toEqual([
       'bad-string',
       'bad-total',
+      'broken-attempt',
       'from-the-future',
-      'inProgress',
       'no-version',
       'profile',
     ]);
@@ -136,7 +148,8 @@ describe('unreadable records', () => {
     });
     expect(byKey['no-version']?.reason).toBe('the attempt has no valid formatVersion');
     expect(byKey.profile).toMatchObject({ from: 'profile', reason: 'displayName must be text' });
-    expect(byKey.inProgress?.reason).toMatch(/^save must be an object/);
+    expect(byKey['broken-attempt']).toMatchObject({ from: 'inProgress' });
+    expect(byKey['broken-attempt']?.reason).toBe('save must be an object');
     // A newer build's record stays where it is: that build can still read it.
     expect(byKey['from-the-future']).toMatchObject({ kept: 'in-place' });
     expect(byKey['from-the-future']?.reason).toMatch(/newer version of Good Terms \(format 9/);
@@ -147,7 +160,7 @@ describe('unreadable records', () => {
     expect(stored.map((r) => r.key).sort()).toEqual([
       'bad-string',
       'bad-total',
-      'inProgress',
+      'broken-attempt',
       'no-version',
       'profile',
     ]);
@@ -156,6 +169,21 @@ describe('unreadable records', () => {
       '5 saved records could not be read and were set aside (kept, not deleted). One record was saved by a newer version of Good Terms and is hidden here. Everything else loaded normally.',
     );
     expect(describeSetAside([])).toBeUndefined();
+  });
+
+  it('are set aside once when several reads find them at the same time', async () => {
+    const { factory } = await seeded();
+    const store = await openProgressStore({ indexedDB: factory, name: NAME });
+    const [aside] = await Promise.all([
+      store.setAside(),
+      store.attempts(),
+      store.unfinished(),
+      store.profile(),
+    ]);
+    expect(aside).toHaveLength(6);
+    expect(await store.setAside()).toHaveLength(6);
+    expect(await rawGetAll(factory, NAME, 'setAside')).toHaveLength(5);
+    expect(describeSetAside(await store.setAside())).toMatch(/^5 saved records could not be read/);
   });
 
   it('are never deleted by later use, nor listed twice', async () => {
@@ -183,7 +211,7 @@ describe('storage trouble', () => {
     await store.saveInProgress(inProgress());
     expect(await store.attempts()).toEqual([a]);
     expect(await store.profile()).toEqual({ displayName: 'Sam' });
-    expect(await store.inProgress()).toEqual(inProgress());
+    expect(await store.unfinished()).toEqual([inProgress()]);
   });
 
   it('when opening throws (storage blocked) falls back to memory instead of throwing', async () => {
@@ -197,11 +225,28 @@ describe('storage trouble', () => {
     expect(store.notice).toBe(NOTICES.unavailable);
   });
 
-  it('when opening never completes (blocked by another tab) gives up after the timeout', async () => {
+  it('when opening never completes gives up after the timeout, saying storage is not responding', async () => {
     const hanging = { open: () => new IDBOpenDBRequest() } as unknown as IDBFactory;
     const store = await openProgressStore({ indexedDB: hanging, openTimeoutMs: 20 });
     expect(store.persistent).toBe(false);
-    expect(store.notice).toBe(NOTICES.unavailable);
+    expect(store.notice).toBe(NOTICES.slow);
+  });
+
+  it('when another tab holds an older version open, starts at once and says so (not "private browsing")', async () => {
+    const factory = new IDBFactory();
+    await schemaOneDatabase(factory, NAME);
+    // An old build's tab: its connection stays open and never steps aside for an upgrade.
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const req = factory.open(NAME, 1);
+      req.onsuccess = () => resolve(req.result);
+    });
+    const started = Date.now();
+    const store = await openProgressStore({ indexedDB: factory, name: NAME, openTimeoutMs: 60_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(store.persistent).toBe(false);
+    expect(store.notice).toBe(NOTICES.blocked);
+    expect(store.notice).not.toMatch(/private/);
+    old.close();
   });
 
   it('when a newer build upgraded the database, says to reload', async () => {
@@ -238,7 +283,7 @@ describe('storage trouble', () => {
     expect((await store.attempts()).map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
     expect(await store.profile()).toEqual({ displayName: 'Ana' });
     await store.saveInProgress(inProgress()); // later writes go to memory without complaint
-    expect(await store.inProgress()).toEqual(inProgress());
+    expect(await store.unfinished()).toEqual([inProgress()]);
 
     put.mockRestore();
     const nextVisit = await openProgressStore({ indexedDB: factory, name: NAME });
@@ -282,7 +327,7 @@ describe('storage trouble', () => {
     const factory = new IDBFactory();
     const store = await openProgressStore({ indexedDB: factory, name: NAME });
     await new Promise<void>((resolve, reject) => {
-      const req = factory.open(NAME, 2);
+      const req = factory.open(NAME, DB_VERSION + 1);
       req.onsuccess = () => {
         req.result.close();
         resolve();
@@ -293,5 +338,54 @@ describe('storage trouble', () => {
     expect(store.persistent).toBe(false);
     expect(store.notice).toBe(NOTICES.updatedElsewhere + NOTICES.earlierNotCopied);
     expect(await store.attempts()).toHaveLength(1);
+  });
+});
+
+describe('the previous release\u2019s storage (schema 1, record format 2)', () => {
+  it('upgrades the database and offers its one conversation in progress, keyed by the attempt it becomes', async () => {
+    const factory = new IDBFactory();
+    await schemaOneDatabase(factory, NAME);
+    const v2 = fixtureJson('v2-in-progress.json') as { save: { choices: string[] }; startedAt: string };
+    await rawPut(factory, NAME, 'meta', 'inProgress', v2);
+    const v2attempt = fixtureJson('v2-attempt.json') as { id: string };
+    await rawPut(factory, NAME, 'attempts', v2attempt.id, v2attempt);
+
+    const store = await openProgressStore({ indexedDB: factory, name: NAME, mirror: undefined });
+    const [entry, ...rest] = await store.unfinished();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      formatVersion: FORMAT_VERSION,
+      attemptId: `mini-${Date.parse(v2.startedAt).toString(36)}-resumed`,
+      save: { format: 2, scenarioId: 'mini', seed: 4242, choices: v2.save.choices },
+      mode: 'assessment',
+    });
+    expect(entry?.save).not.toHaveProperty('snapshot');
+    expect(await store.attempts()).toMatchObject([{ id: v2attempt.id, formatVersion: FORMAT_VERSION }]);
+    // Re-filed under its id once read; the old meta slot is gone.
+    expect(await rawKeys(factory, NAME, 'inProgress')).toEqual([entry?.attemptId]);
+    expect(await rawKeys(factory, NAME, 'meta')).toEqual([]);
+    await store.clearInProgress(entry?.attemptId ?? '');
+    expect(await store.unfinished()).toEqual([]);
+  });
+
+  it('reads the previous release\u2019s synchronous copy and removes it once its conversation is cleared', async () => {
+    const mirror = new Map<string, string>();
+    const storage = {
+      get length() {
+        return mirror.size;
+      },
+      key: (i: number) => [...mirror.keys()][i] ?? null,
+      getItem: (k: string) => mirror.get(k) ?? null,
+      setItem: (k: string, v: string) => void mirror.set(k, v),
+      removeItem: (k: string) => void mirror.delete(k),
+      clear: () => mirror.clear(),
+    } as Storage;
+    storage.setItem(LEGACY_MIRROR_KEY, JSON.stringify(fixtureJson('v2-in-progress.json')));
+    const store = await openProgressStore({ indexedDB: new IDBFactory(), name: NAME, mirror: storage });
+    const [entry] = await store.unfinished();
+    expect(entry?.save.choices).toEqual(['warm', 'ask-dob-again']);
+    await store.clearInProgress(entry?.attemptId ?? '');
+    expect(mirror.size).toBe(0);
+    expect(await store.unfinished()).toEqual([]);
   });
 });
