@@ -2,13 +2,16 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './src/build/appManifest';
 import { goodTermsContent } from './src/content/vitePlugin';
+import { trimmedPhaser } from './src/game/phaser/phaserBuild';
 import { contentSecurityPolicyMeta } from './src/security/csp';
 
 // `--mode test` builds into dist-test/ with the test hooks (window.__GOOD_TERMS__); `dist/` never has them.
 export default defineConfig(({ mode }) => ({
   base: './',
+  // The app ships a Phaser trimmed to what it uses; GOOD_TERMS_STOCK_PHASER=1 builds with the stock bundle.
   plugins: [
     goodTermsContent(),
+    ...(process.env.GOOD_TERMS_STOCK_PHASER === '1' ? [] : [trimmedPhaser()]),
     contentSecurityPolicyMeta(),
     appManifest(),
     // Offline after the first visit (src/ui/offline.ts): everything the build writes is precached, Phaser

@@ -356,7 +356,7 @@ async function conversationTurns(
   });
   // Let the first line finish typing before the first scripted choice.
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );
@@ -371,8 +371,7 @@ async function conversationTurns(
     const clickedAt = Date.now();
     await page.locator('button.choice').nth(pick).click();
     await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+      () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
       undefined,
       { polling: 50, timeout: 30_000 },
     );
@@ -398,7 +397,7 @@ async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
   await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );

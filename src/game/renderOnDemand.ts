@@ -19,6 +19,7 @@
  * canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
  */
 import Phaser from 'phaser';
+import { SUPPORTED_PHASER } from './phaserVersion';
 
 /** How often idle motion is drawn (ms). */
 export const IDLE_FRAME_MS = 200;
@@ -221,6 +222,12 @@ export function frameCounts(game: Phaser.Game): FrameCounts {
  * `postBoot`, before Phaser binds `step` to its loop (or later: the loop is re-pointed).
  */
 export function renderOnDemand(game: Phaser.Game): void {
+  if (Phaser.VERSION !== SUPPORTED_PHASER) {
+    throw new Error(
+      `src/game/renderOnDemand.ts replaces the game step of Phaser ${SUPPORTED_PHASER}, but Phaser ${Phaser.VERSION} is running: ` +
+        `compare its Game#step with renderOnDemand's step before changing SUPPORTED_PHASER and package.json`,
+    );
+  }
   if (policies.has(game)) return;
   const policy = new FramePolicy(game);
   policies.set(game, policy);

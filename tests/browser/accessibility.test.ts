@@ -185,7 +185,8 @@ describe('accessibility', () => {
       // Click and read in the same task, before any animation frame can run.
       return page.evaluate(() => {
         (document.querySelector('.choice') as HTMLButtonElement).click();
-        return document.querySelector('[data-testid=patient-line]')?.textContent ?? '';
+        const line = document.querySelector<HTMLElement>('[data-testid=patient-line]');
+        return { text: line?.textContent ?? '', typing: line?.dataset.typing === 'true' };
       });
     };
     const reduced = await open(browserOf(), { reducedMotion: true });
@@ -193,11 +194,12 @@ describe('accessibility', () => {
     const nodeId = await reduced.evaluate(() => window.__GOOD_TERMS__?.nodeId);
     const node = bundle.scenario.nodes[nodeId ?? ''];
     const variants = node ? linesOf(node.line, nodeId ?? '').map((v) => v.text) : [];
-    expect(variants).toContain(whole);
+    expect(variants).toContain(whole.text);
+    expect(whole.typing).toBe(false);
     await reduced.close();
 
     const moving = await open(browserOf(), { reducedMotion: false });
-    expect(await firstLine(moving)).toBe('');
+    expect((await firstLine(moving)).typing).toBe(true);
     await moving.close();
   });
 
@@ -210,22 +212,24 @@ describe('accessibility', () => {
     const before = await page.evaluate(() => {
       (document.querySelector('.choice') as HTMLButtonElement).click();
       return {
-        typed: document.querySelector('[data-testid=patient-line]')?.textContent ?? '',
+        typing: document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing,
         top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
       };
     });
-    expect(before.typed).toBe('');
+    expect(before.typing).toBe('true');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=patient-line]')?.textContent === window.__GOOD_TERMS__?.line,
+      () => document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing === undefined,
       undefined,
       { polling: 50 },
     );
     const after = await page.evaluate(() => ({
       top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
       reserved: (document.querySelector('.speech') as HTMLElement).style.minHeight,
+      line: document.querySelector('[data-testid=patient-line]')?.textContent,
     }));
     expect(after.top).toBe(before.top);
-    expect(after.reserved, 'the reserved height is released once the line is typed').toBe('');
+    expect(after.reserved, 'no height is left reserved once the line is typed').toBe('');
+    expect(after.line).toBe(await page.evaluate(() => window.__GOOD_TERMS__?.line));
     await page.close();
   });
 

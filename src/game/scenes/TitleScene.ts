@@ -28,9 +28,7 @@ export class TitleScene extends Phaser.Scene {
     faces.forEach((look, i) => {
       // Scaled portraits sit with their shoulder cut on the desk line (FOREGROUND_Y).
       const scale = i === 1 ? 0.68 : 0.6;
-      const portrait = new PatientPortrait(this, left + i * SPACING, FOREGROUND_Y - 180 * scale, look);
-      portrait.setScale(scale);
-      world.add(portrait);
+      world.add(new PatientPortrait(this, left + i * SPACING, FOREGROUND_Y - 180 * scale, look, { scale }));
     });
     keepFramed(this, world, FACES_SUBJECT);
     announceReady(this);
