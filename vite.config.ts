@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => ({
     // and every scenario chunk included. A new worker waits for the next start (no skipWaiting). The test
     // build's caches have their own name, so a test build and a real one on one origin never mix.
     VitePWA({
+      // The bundle report builds in memory (nothing written), where a worker has no files to precache.
+      disable: process.env.GOOD_TERMS_NO_SERVICE_WORKER === '1',
       strategies: 'generateSW',
       registerType: 'prompt',
       injectRegister: false,

@@ -89,6 +89,8 @@ function moduleName(id: string, root: string): string {
  */
 export async function bundleReport(options: { mode?: string; outDir?: string } = {}): Promise<BundleReport> {
   const root = process.cwd();
+  // The service worker is not part of any page's first load; in memory it has nothing to precache.
+  process.env.GOOD_TERMS_NO_SERVICE_WORKER = options.outDir ? '' : '1';
   const result = await build({
     configLoader: 'runner',
     mode: options.mode ?? 'production',

@@ -135,7 +135,8 @@ function liveOwner(object: Phaser.GameObjects.GameObject): Live | undefined {
  */
 function tweenOwners(tween: Phaser.Tweens.Tween): Set<Live> | 'outside' {
   const owners = new Set<Live>();
-  for (const target of tween.targets) {
+  // A tween destroyed in this step (its scene shut down) has no targets left, and moves nothing.
+  for (const target of (tween.targets as unknown[] | null) ?? []) {
     if (!isGameObject(target)) continue;
     const owner = liveOwner(target);
     if (!owner) return 'outside';

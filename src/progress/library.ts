@@ -3,8 +3,8 @@
  * progress, the best score, passed in assessment. Pure: the app reads the store and hands the result to
  * the screen.
  */
-import { passes } from './curriculum';
-import type { AttemptSummary, InProgress } from './types';
+import { type CountedAttempt, passes } from './curriculum';
+import type { InProgress } from './types';
 
 export interface ScenarioStatus {
   attempts: number;
@@ -24,7 +24,7 @@ export const NOT_TRIED: ScenarioStatus = {
 };
 
 export function scenarioStatuses(
-  attempts: readonly AttemptSummary[],
+  attempts: readonly CountedAttempt[],
   unfinished: readonly InProgress[],
 ): Map<string, ScenarioStatus> {
   const statuses = new Map<string, ScenarioStatus>();

@@ -148,7 +148,8 @@ export class App {
     this.leavePlay();
     const { content, store } = this.services;
     const groups = libraryGroups(content.scenarios(), content.curriculum());
-    const [attempts, unfinished] = await Promise.all([store.attempts(), store.unfinished()]);
+    // Replayed attempts only: an edited record must not mark a scenario passed here either.
+    const [attempts, unfinished] = await Promise.all([this.records.checkedAttempts(), store.unfinished()]);
     const statuses = scenarioStatuses(attempts, unfinished);
     const entries = groups.flatMap((g) => g.entries);
     const highlighted = (entries.find((e) => e.id === this.library.open) ?? entries.find((e) => e.summary))

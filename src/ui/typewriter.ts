@@ -98,7 +98,8 @@ export function typeInto(
   const tick = (now: number): void => {
     // A frame's timestamp is when the frame began, which can be just before `start`.
     const shown = Math.max(0, Math.floor(((now - start) / 1000) * charsPerSecond));
-    if (shown >= text.length) {
+    // A screen that went away mid-line: stop, so the loop does not keep the old screen alive.
+    if (shown >= text.length || !el.isConnected) {
       finish();
       return;
     }

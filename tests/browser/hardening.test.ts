@@ -9,18 +9,27 @@ import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { encodeReplayCode } from '../../src/engine/runtime/replayCode';
 import { contentSecurityPolicy } from '../../src/security/csp';
 import { watchConsole } from './chromium';
-import { baseUrl, bundleFor, canvasStats, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
+import {
+  baseUrl,
+  bundleFor,
+  canvasStats,
+  openGame,
+  playChoices,
+  startScenario,
+  useBrowser,
+  waitForScreen,
+} from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 7;
 const bundle = bundleFor(SCENARIO);
 const best = bestOf(explore(bundle, { seed: SEED }));
 
-async function startScenario(page: Page, id = SCENARIO): Promise<void> {
+/** From the title: the select screen, then the scenario's details and its start button. */
+async function startFromTitle(page: Page, id = SCENARIO): Promise<void> {
   await page.getByRole('button', { name: 'Start practising' }).click();
   await waitForScreen(page, 'select');
-  await page.locator(`[data-scenario-id="${id}"]`).click();
-  await waitForScreen(page, 'conversation');
+  await startScenario(page, id);
 }
 
 async function titleNotice(page: Page): Promise<string> {
@@ -46,7 +55,7 @@ describe('hardening', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
       contentSecurityPolicy(),
     );
-    await startScenario(page);
+    await startFromTitle(page);
     await playChoices(page, bundle, best.choices);
     await page.getByRole('button', { name: 'See your debrief' }).click();
     await waitForScreen(page, 'debrief');
@@ -73,7 +82,7 @@ describe('hardening', () => {
     expect(notice).not.toContain('xxxxxxxxxx');
     await page.goto(`${baseUrl()}?seed=abc`);
     expect(await titleNotice(page)).toMatch(/seed in this link is not a whole number/);
-    await startScenario(page);
+    await startFromTitle(page);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -131,9 +140,9 @@ describe('hardening', () => {
     const a = await open();
     const b = await open();
     const other = bundleFor('s13-ed-cost-before-screening');
-    await startScenario(a.page);
+    await startFromTitle(a.page);
     await playChoices(a.page, bundle, best.choices.slice(0, 2));
-    await startScenario(b.page, other.scenario.id);
+    await startFromTitle(b.page, other.scenario.id);
     await playChoices(b.page, other, bestOf(explore(other, { seed: SEED })).choices.slice(0, 1));
     for (const [tab, title] of [
       [a, bundle.scenario.title],
@@ -173,7 +182,7 @@ describe('hardening', () => {
       };
     });
     await page.goto(`${baseUrl()}?seed=${SEED}`);
-    await startScenario(page);
+    await startFromTitle(page);
     await playChoices(page, bundle, best.choices.slice(0, 2));
     // From now on the stored copy falls behind: only the tab's own copy has the third choice.
     await page.evaluate(() => {
@@ -195,7 +204,7 @@ describe('hardening', () => {
 
   it('shows storage failing mid-visit on the conversation and the debrief, and saves a copy on request', async () => {
     const { page, problems } = await openGame(browser(), SEED);
-    await startScenario(page);
+    await startFromTitle(page);
     await playChoices(page, bundle, best.choices.slice(0, 1));
     await page.evaluate(() => window.__GOOD_TERMS__?.failStorage());
     await playChoices(page, bundle, best.choices.slice(1, 2), 1);
@@ -218,7 +227,7 @@ describe('hardening', () => {
 
   it('keeps drawing after a game step throws, and the canvas follows the next choice', async () => {
     const { page, problems } = await openGame(browser(), SEED);
-    await startScenario(page);
+    await startFromTitle(page);
     const before = await page.evaluate(() => window.__GOOD_TERMS__?.frames);
     await page.evaluate(() => window.__GOOD_TERMS__?.breakNextStep());
     await page.waitForFunction(() => (window.__GOOD_TERMS__?.frames.failed ?? 0) === 1, undefined, {
@@ -243,7 +252,7 @@ describe('hardening', () => {
       Object.defineProperty(navigator, 'clipboard', { value: undefined });
     });
     await page.goto(`${baseUrl()}?seed=${SEED}`);
-    await startScenario(page);
+    await startFromTitle(page);
     await playChoices(page, bundle, best.choices);
     await page.getByRole('button', { name: 'See your debrief' }).click();
     await waitForScreen(page, 'debrief');

@@ -85,6 +85,7 @@ export async function captureScreens(
     }
     for (const id of ids) {
       await page.locator(`[data-scenario-id="${id}"]`).click();
+      await page.locator(`[data-start-scenario="${id}"]`).click();
       await waitForScreen(page, 'conversation');
       pictures.push(await settledPicture(page, `conversation-${id}`, withPng));
       await page.getByRole('button', { name: 'Leave conversation' }).click();
@@ -93,6 +94,7 @@ export async function captureScreens(
     const last = ids.at(-1);
     if (last) {
       await page.locator(`[data-scenario-id="${last}"]`).click();
+      await page.locator(`[data-start-scenario="${last}"]`).click();
       await waitForScreen(page, 'conversation');
       while ((await page.getByRole('button', { name: 'See your debrief' }).count()) === 0) {
         const turn = await page.evaluate(() => window.__GOOD_TERMS__?.turn ?? 0);

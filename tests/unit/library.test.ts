@@ -3,8 +3,9 @@ import { fileContentSource } from '../../src/content/fileSource';
 import { generatedEntries } from '../../src/content/generatedLibrary';
 import { libraryGroups } from '../../src/content/order';
 import type { CatalogEntry } from '../../src/content/source';
+import type { CountedAttempt } from '../../src/progress/curriculum';
 import { scenarioStatuses } from '../../src/progress/library';
-import type { AttemptSummary, InProgress } from '../../src/progress/types';
+import type { InProgress } from '../../src/progress/types';
 import { statusText } from '../../src/ui/screens/selectScreen';
 
 const source = fileContentSource();
@@ -45,8 +46,16 @@ describe('the library order', () => {
 });
 
 describe('scenario statuses', () => {
-  const attempt = (scenarioId: string, mode: AttemptSummary['mode'], total: number, hardFail = false) =>
-    ({ scenarioId, mode, total, hardFail, passMark: 80, passed: total >= 80 && !hardFail }) as AttemptSummary;
+  const attempt = (scenarioId: string, mode: CountedAttempt['mode'], total: number, hardFail = false) =>
+    ({
+      scenarioId,
+      mode,
+      total,
+      hardFail,
+      passMark: 80,
+      passed: total >= 80 && !hardFail,
+      verified: true,
+    }) as CountedAttempt;
   const unfinished = (scenarioId: string) => ({ save: { scenarioId } }) as InProgress;
 
   it('keeps the best score, passes only in assessment, and marks conversations in progress', () => {
@@ -67,6 +76,9 @@ describe('scenario statuses', () => {
     });
     expect(statuses.get('b')).toMatchObject({ bestScore: 85, passedAssessment: true, inProgress: false });
     expect(statuses.get('c')).toMatchObject({ passedAssessment: false });
+    // A stored pass that does not replay (an edited record) does not mark the scenario passed.
+    const edited = scenarioStatuses([{ ...attempt('e', 'assessment', 100), verified: false }], []);
+    expect(edited.get('e')).toMatchObject({ attempts: 1, bestScore: 100, passedAssessment: false });
     expect(statuses.get('d')).toEqual({
       attempts: 0,
       bestScore: undefined,
