@@ -12,6 +12,8 @@ export const GAME_SETTINGS = {
   backgroundColor: '#dfe7ee',
   banner: false,
   antialias: true,
+  antialiasGL: false,
+  maxTextures: 1,
   // Partial frames draw over the last one (renderOnDemand.ts); tests also read the canvas back.
   preserveDrawingBuffer: true,
   // The canvas is the size of its box in the layout (src/game/layout.ts frames the art inside it).

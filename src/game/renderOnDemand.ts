@@ -1,31 +1,32 @@
 /**
  * Draws a frame only when the picture can have changed, and then only the part that can have changed.
  *
- * Phaser redraws every object every frame. Our art is procedural (hundreds of Graphics paths over a
- * full-screen backdrop) and the picture is still most of the time, so nearly all of that work is waste:
- * on software WebGL it was the whole frame budget, and on a laptop it is battery. The loop still steps
- * every frame (tweens, timers and scene changes run as before); only the draw is skipped or narrowed.
+ * Phaser redraws every object every frame. The picture is still most of the time, and on a software
+ * renderer (a thin client, a GPU-less machine) each pixel drawn costs: a full frame of a 1280 x 720
+ * backdrop with portraits over it takes tens of milliseconds there, and on a laptop it is battery. The
+ * loop still steps every frame (tweens, timers and scene changes run as before); only the draw is skipped
+ * or narrowed.
  *
  * A full frame is drawn when a scene starts or changes its top-level objects, when something asks for
- * one (`requestRender(scene)`: a new preview, a resize, a restored context), when a tween moves anything
- * that is not live art, and every KEEPALIVE_MS as a safety net.
+ * one (`requestRender(scene)`: a new preview, a resize, a restored context, a failed step), and when a
+ * tween moves anything that is not live art.
  *
- * Live art (`markLive`: portraits, meters) declares the rectangle it can paint in. Between scene changes
- * everything happens there, so a partial frame redraws only the rectangle around the live art that
- * changed: art a tween moves (and once more when the tween ends), art that redrew itself
- * (`invalidate(art)`: a blink, a meter value), and art with idle motion (`markIdle`: breathing) every
- * IDLE_FRAME_MS while nothing else moves; breathing moves the head by under a pixel in that time, so
- * five frames a second look the same as sixty. Partial frames rely on the game's `preserveDrawingBuffer: true` (the rest of the
- * canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
+ * Live art (`markLive`: portraits, meters, a portrait's head) declares the rectangle it can paint in.
+ * Between scene changes everything happens there, so a partial frame redraws only the rectangles around
+ * the live art that changed: art a tween moves (and once more when the tween ends), art that changed
+ * itself (`invalidate(art)`: a blink, a meter value), and art with idle motion (`markIdle`: breathing)
+ * every IDLE_FRAME_MS while nothing else moves; breathing moves the head by under a pixel in that time,
+ * so five frames a second look the same as sixty. Live art inside live art (a head inside its portrait)
+ * is drawn on its own rectangle. Each rectangle is drawn with everything under it, so overlapping ones
+ * leave the same picture. Partial frames rely on the game's `preserveDrawingBuffer: true` (the rest of
+ * the canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
  */
 import Phaser from 'phaser';
 import { SUPPORTED_PHASER } from './phaserVersion';
 
 /** How often idle motion is drawn (ms). */
 export const IDLE_FRAME_MS = 200;
-/** Draw the whole picture at least this often whatever happens (ms). */
-export const KEEPALIVE_MS = 2000;
-/** A partial frame bigger than this share of the canvas is drawn in full instead. */
+/** Partial frames that cover more than this share of the canvas are drawn in full instead. */
 const MAX_PARTIAL_SHARE = 0.6;
 
 export interface Rect {
@@ -40,7 +41,7 @@ export interface FrameCounts {
   steps: number;
   /** Steps that drew the whole picture. */
   full: number;
-  /** Steps that redrew only the live art's rectangle. */
+  /** Steps that redrew only the rectangles around live art. */
   partial: number;
   /** What the latest draw was. */
   last: 'none' | 'full' | 'partial';
@@ -70,8 +71,8 @@ interface RendererInternals {
 }
 
 const idleTweens = new WeakSet<Phaser.Tweens.Tween>();
-/** Live art and the local rectangle it can paint in. */
-const liveArt = new Map<Live, () => Rect>();
+/** Live art, the rectangle it can paint in, and whether that is in its own or its parent's coordinates. */
+const liveArt = new Map<Live, { area: () => Rect; inParent: boolean }>();
 
 type Decision = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; dirty: Set<Live> };
 
@@ -81,7 +82,6 @@ class FramePolicy {
   invalid = new Set<Live>();
   /** Live art that running tweens moved in the previous step (drawn once more when they stop). */
   movedLastStep = new Set<Live>();
-  lastFullAt = Number.NEGATIVE_INFINITY;
   lastIdleAt = Number.NEGATIVE_INFINITY;
   signature = '';
   readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, last: 'none', failed: 0 };
@@ -110,7 +110,7 @@ class FramePolicy {
     this.movedLastStep = moved;
     this.invalid = new Set();
     this.fullRequested = false;
-    if (signature !== this.signature || time - this.lastFullAt >= KEEPALIVE_MS) full = true;
+    if (signature !== this.signature) full = true;
     this.signature = signature;
     if (full) return { kind: 'full' };
     return dirty.size > 0 ? { kind: 'partial', dirty } : { kind: 'none' };
@@ -145,33 +145,34 @@ function tweenOwners(tween: Phaser.Tweens.Tween): Set<Live> | 'outside' {
   return owners;
 }
 
-/** The canvas rectangle (game pixels) around the given live art of the running scenes, or undefined. */
-function rectAround(game: Phaser.Game, objects: Iterable<Live>): Rect | undefined {
-  const active = new Set(game.scene.getScenes(true));
-  const matrix = new Phaser.GameObjects.Components.TransformMatrix();
+/** The canvas rectangle (game pixels) around one live art of a running scene, or undefined. */
+function rectAround(
+  game: Phaser.Game,
+  object: Live,
+  matrix: Phaser.GameObjects.Components.TransformMatrix,
+): Rect | undefined {
+  const live = liveArt.get(object);
+  if (!live || !object.scene || !game.scene.isActive(object.scene.scene.key)) return undefined;
+  const r = live.area();
+  const frame = live.inParent ? object.parentContainer : object;
+  if (frame) frame.getWorldTransformMatrix(matrix);
+  else matrix.loadIdentity();
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
-  for (const object of objects) {
-    const local = liveArt.get(object);
-    if (!local || !object.scene || !active.has(object.scene)) continue;
-    const r = local();
-    object.getWorldTransformMatrix(matrix);
-    for (const [px, py] of [
-      [r.x, r.y],
-      [r.x + r.width, r.y],
-      [r.x, r.y + r.height],
-      [r.x + r.width, r.y + r.height],
-    ] as const) {
-      const p = matrix.transformPoint(px, py);
-      x0 = Math.min(x0, p.x);
-      y0 = Math.min(y0, p.y);
-      x1 = Math.max(x1, p.x);
-      y1 = Math.max(y1, p.y);
-    }
+  for (const [px, py] of [
+    [r.x, r.y],
+    [r.x + r.width, r.y],
+    [r.x, r.y + r.height],
+    [r.x + r.width, r.y + r.height],
+  ] as const) {
+    const p = matrix.transformPoint(px, py);
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
   }
-  if (!Number.isFinite(x0)) return undefined;
   const { width, height } = game.scale.gameSize;
   const left = Math.max(0, Math.floor(x0) - 2);
   const top = Math.max(0, Math.floor(y0) - 2);
@@ -179,6 +180,48 @@ function rectAround(game: Phaser.Game, objects: Iterable<Live>): Rect | undefine
   const bottom = Math.min(height, Math.ceil(y1) + 2);
   if (right <= left || bottom <= top) return undefined;
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+const area = (r: Rect): number => r.width * r.height;
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+/**
+ * The rectangles to redraw around the given live art: one each, with two merged wherever their union
+ * costs no more pixels than the pair (one inside the other, or mostly overlapping).
+ */
+function rectsAround(game: Phaser.Game, objects: Iterable<Live>): Rect[] {
+  const matrix = new Phaser.GameObjects.Components.TransformMatrix();
+  const rects: Rect[] = [];
+  for (const object of objects) {
+    const rect = rectAround(game, object, matrix);
+    if (rect) rects.push(rect);
+  }
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < rects.length && !merged; i++) {
+      for (let j = i + 1; j < rects.length && !merged; j++) {
+        const a = rects[i] as Rect;
+        const b = rects[j] as Rect;
+        const both = union(a, b);
+        if (area(both) <= area(a) + area(b)) {
+          rects.splice(j, 1);
+          rects[i] = both;
+          merged = true;
+        }
+      }
+    }
+  }
+  return rects;
 }
 
 const policies = new WeakMap<Phaser.Game, FramePolicy>();
@@ -191,10 +234,12 @@ export function markIdle(tween: Phaser.Tweens.Tween): Phaser.Tweens.Tween {
 
 /**
  * Marks a game object as live art: everything it (and anything inside it) ever paints stays within
- * `local()`, a rectangle in its own coordinates, so changes to it redraw only that part of the canvas.
+ * `area()`, a rectangle in its own coordinates, so changes to it redraw only that part of the canvas.
+ * Art that itself moves about (a head that flinches) gives its area in its parent's coordinates
+ * (`inParent`), covering every place it moves to, so a frame also redraws where it just was.
  */
-export function markLive(object: Live, local: () => Rect): void {
-  liveArt.set(object, local);
+export function markLive(object: Live, area: () => Rect, inParent = false): void {
+  liveArt.set(object, { area, inParent });
   object.once(Phaser.GameObjects.Events.DESTROY, () => liveArt.delete(object));
 }
 
@@ -254,7 +299,7 @@ export function renderOnDemand(game: Phaser.Game): void {
   };
 
   /** Draws only `rect`: every running scene's main camera looks at just that part, without clearing. */
-  const drawPart = (rect: Rect, time: number, delta: number): void => {
+  const drawRect = (rect: Rect, time: number, delta: number): void => {
     const cameras = game.scene.getScenes(true).map((scene) => {
       const camera = scene.cameras.main;
       const saved = {
@@ -298,16 +343,16 @@ export function renderOnDemand(game: Phaser.Game): void {
       (game.scene as unknown as SceneManagerInternals).isProcessing = false;
       return;
     }
-    const rect = decision.kind === 'partial' && canPartial ? rectAround(game, decision.dirty) : undefined;
+    const rects = decision.kind === 'partial' && canPartial ? rectsAround(game, decision.dirty) : [];
     const { width, height } = game.scale.gameSize;
-    if (rect && rect.width * rect.height <= MAX_PARTIAL_SHARE * width * height) {
+    const pixels = rects.reduce((n, r) => n + area(r), 0);
+    if (rects.length > 0 && pixels <= MAX_PARTIAL_SHARE * width * height) {
       policy.counts.partial += 1;
       policy.counts.last = 'partial';
-      drawPart(rect, time, delta);
+      for (const rect of rects) drawRect(rect, time, delta);
     } else {
       policy.counts.full += 1;
       policy.counts.last = 'full';
-      policy.lastFullAt = time;
       draw(time, delta);
     }
   };

@@ -5,7 +5,7 @@
 import type Phaser from 'phaser';
 import { Session } from '../engine/runtime/session';
 import { bakedTextureCount } from '../game/art/bake';
-import { type FrameCounts, frameCounts } from '../game/renderOnDemand';
+import { type FrameCounts, frameCounts, requestRender } from '../game/renderOnDemand';
 import type { App } from './app';
 
 /** What is alive right now: the leak check and the memory benchmark compare these across play-throughs. */
@@ -59,6 +59,8 @@ export interface TestHooks {
   readonly frames: FrameCounts;
   /** Pauses the game loop (nothing updates or draws) so a benchmark can drive the canvas itself. */
   paused: boolean;
+  /** Asks for a whole frame at the next step (the game otherwise redraws only what changed). */
+  redraw(): void;
   /** Makes the next game step throw inside the active scene's update (the frozen-canvas regression). */
   breakNextStep(): void;
   /** Makes every later progress write fail, as when the disk fills up mid-visit. */
@@ -163,6 +165,9 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
     set paused(on: boolean) {
       if (on) app.game.pause();
       else app.game.resume();
+    },
+    redraw() {
+      requestRender(app.game.scene.getScenes(true)[0]);
     },
     breakNextStep() {
       const scene = app.game.scene.getScenes(true)[0];

@@ -63,6 +63,7 @@ describe('drawing on demand', () => {
         polling: 50,
       });
       const settled = await picture(page);
+      await page.evaluate(() => window.__GOOD_TERMS__?.redraw());
       await page.waitForFunction((full) => (window.__GOOD_TERMS__?.frames.full ?? 0) > full, settled.full, {
         polling: 50,
       });

@@ -32,6 +32,32 @@ export type { PersonaLook } from './portrait/figure';
 /** Height of the portrait in local pixels (top of hair to the shoulder cut). */
 export const PORTRAIT_HEIGHT = 360;
 
+/** The area (local coordinates) the Images in a container cover. */
+function imagesArea(container: Phaser.GameObjects.Container): Rect {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const child of container.list) {
+    if (!(child instanceof Phaser.GameObjects.Image) || !child.frame) continue;
+    x0 = Math.min(x0, child.x);
+    y0 = Math.min(y0, child.y);
+    x1 = Math.max(x1, child.x + child.displayWidth);
+    y1 = Math.max(y1, child.y + child.displayHeight);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** `r` moved by (dx, dy) and grown by `margin` on every side. */
+function around(r: Rect, dx: number, dy: number, margin: number): Rect {
+  return {
+    x: r.x + dx - margin,
+    y: r.y + dy - margin,
+    width: r.width + 2 * margin,
+    height: r.height + 2 * margin,
+  };
+}
+
 /** How long a change of expression cross-fades (ms). */
 const EXPRESSION_FADE_MS = 240;
 const MOODS: readonly CompanionMood[] = ['happy', 'unsure'];
@@ -166,6 +192,11 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.showFeatures();
     this.setSize(2 * (fig.geo.shoulderW + 10), PORTRAIT_HEIGHT);
     markLive(this, () => this.paintArea());
+    // What a turn changes (the face, a flinch) is drawn on the head's own rectangle, not the portrait's:
+    // the head's images wherever a flinch or a bounce takes them, in the figure's coordinates.
+    for (const part of [this.head, this.headBack])
+      markLive(part, () => around(imagesArea(part), 0, -180, 14), true);
+    if (companion) markLive(companion.container, () => around(imagesArea(companion.container), 0, 0, 4));
     this.startIdle();
   }
 
@@ -193,6 +224,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.paintExpression(this.incoming.rest, expression);
     for (const image of [this.incoming.eyes, this.incoming.rest]) image.setAlpha(0).setVisible(true);
     this.showCompanionFeatures();
+    this.holdBreath();
     const tween = this.scene.tweens.add({
       targets: [this.incoming.eyes, this.incoming.rest],
       alpha: 1,
@@ -202,6 +234,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
         this.forget(tween);
         if (this.exprTween === tween) this.exprTween = null;
         if (this.active) this.showFeatures();
+        this.breatheAgain();
       },
     });
     this.exprTween = this.own(tween);
@@ -231,6 +264,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   flinch(): this {
     if (this.reducedMotion || !this.scene) return this;
     this.stopCue();
+    this.holdBreath();
     const tween = this.scene.tweens.add({
       targets: [this.head, this.headBack],
       x: [-6, 5, -4, 3, -1, 0],
@@ -240,6 +274,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
       onComplete: () => {
         this.forget(tween);
         this.resetHead();
+        this.breatheAgain();
       },
     });
     this.cueTween = this.own(tween);
@@ -250,6 +285,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   brighten(): this {
     if (this.reducedMotion || !this.scene) return this;
     this.stopCue();
+    this.holdBreath();
     const tween = this.scene.tweens.add({
       targets: [this.head, this.headBack],
       y: -190,
@@ -259,6 +295,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
       onComplete: () => {
         this.forget(tween);
         this.resetHead();
+        this.breatheAgain();
       },
     });
     this.cueTween = this.own(tween);
@@ -316,7 +353,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.incoming.eyes.setVisible(false);
     this.incoming.rest.setVisible(false);
     this.showCompanionFeatures();
-    invalidate(this);
+    invalidate(this.head);
   }
 
   private paintCompanionFace(mood: CompanionMood, closed: boolean): void {
@@ -328,6 +365,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
       (p) => companion.drawing.face(p, companion.fig, mood, closed),
       { scale: companion.paintScale },
     );
+    invalidate(companion.container);
   }
 
   private showCompanionFeatures(): void {
@@ -367,6 +405,19 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     this.stopTween(this.cueTween);
     this.cueTween = null;
     this.resetHead();
+    this.breatheAgain();
+  }
+
+  /**
+   * Breathing pauses while the head moves or changes on its own: those frames redraw only the head's
+   * rectangle, and a body that kept breathing would be drawn at two sizes on either side of its edge.
+   */
+  private holdBreath(): void {
+    this.breathTween?.pause();
+  }
+
+  private breatheAgain(): void {
+    if (!this.exprTween && !this.cueTween) this.breathTween?.resume();
   }
 
   private startIdle(): void {
