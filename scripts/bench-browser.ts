@@ -44,6 +44,7 @@ import {
   preparePage,
   scenarioIds,
 } from '../tests/browser/playthrough';
+import { findProcess, treeCpuMs } from './bench/processCpu';
 import { compareArg, printComparison, writeSection } from './bench/results';
 
 const argv = process.argv.slice(2);
@@ -142,6 +143,13 @@ interface FrameStats {
   drawn: number;
   /** Share of the draws that redrew only the live art's rectangle, in percent. */
   partial: number;
+  /** Share of the canvas drawn per game step on average, in percent (100 = every step drew it all). */
+  canvasDrawn: number;
+  /**
+   * CPU time the whole browser (every process) used per frame shown, in ms: our work without the time
+   * spent waiting for a core on a shared machine. NaN where /proc is not readable.
+   */
+  cpuPerFrame: number;
 }
 
 interface Sample {
@@ -150,6 +158,30 @@ interface Sample {
   steps: number;
   drawn: number;
   partial: number;
+  /** Canvas pixels drawn. */
+  pixels: number;
+  /** CPU time of the browser's processes while sampling (ms). */
+  cpuMs: number;
+}
+
+const emptySample = (): Sample => ({
+  deltas: [],
+  longFrames: 0,
+  steps: 0,
+  drawn: 0,
+  partial: 0,
+  pixels: 0,
+  cpuMs: 0,
+});
+
+function addSample(total: Sample, sample: Sample): void {
+  total.deltas.push(...sample.deltas);
+  total.longFrames += sample.longFrames;
+  total.steps += sample.steps;
+  total.drawn += sample.drawn;
+  total.partial += sample.partial;
+  total.pixels += sample.pixels;
+  total.cpuMs += sample.cpuMs;
 }
 
 function frameStats(sample: Sample): FrameStats {
@@ -165,6 +197,11 @@ function frameStats(sample: Sample): FrameStats {
     longFrames,
     drawn: sample.steps > 0 ? (100 * sample.drawn) / sample.steps : Number.NaN,
     partial: sample.drawn > 0 ? (100 * sample.partial) / sample.drawn : Number.NaN,
+    canvasDrawn:
+      sample.steps > 0
+        ? (100 * sample.pixels) / (sample.steps * VIEWPORT.width * VIEWPORT.height)
+        : Number.NaN,
+    cpuPerFrame: deltas.length ? sample.cpuMs / deltas.length : Number.NaN,
   };
 }
 
@@ -183,7 +220,7 @@ interface SamplerState {
   on: boolean;
   longFrames: number;
   observer: PerformanceObserver | undefined;
-  frames: { steps: number; full: number; partial: number; last: string } | undefined;
+  frames: { steps: number; full: number; partial: number; pixels: number; last: string } | undefined;
 }
 declare global {
   interface Window {
@@ -219,9 +256,10 @@ function startSampler(): void {
   }
 }
 
-function stopSampler(): Sample {
+/** The page's half of a sample (the CPU time is read outside the page). */
+function stopSampler(): Omit<Sample, 'cpuMs'> {
   const state = window.__benchSampler;
-  if (!state) return { deltas: [], longFrames: 0, steps: 0, drawn: 0, partial: 0 };
+  if (!state) return { deltas: [], longFrames: 0, steps: 0, drawn: 0, partial: 0, pixels: 0 };
   state.on = false;
   state.observer?.disconnect();
   const now = window.__GOOD_TERMS__?.frames;
@@ -232,13 +270,33 @@ function stopSampler(): Sample {
     steps: now && before ? now.steps - before.steps : 0,
     drawn: now && before ? now.full + now.partial - before.full - before.partial : 0,
     partial: now && before ? now.partial - before.partial : 0,
+    pixels: now && before ? now.pixels - before.pixels : 0,
   };
 }
 
-async function sampleFor(page: Page, durationMs: number): Promise<FrameStats> {
+/** The browser process of each browser this script launched (its CPU time covers every page's). */
+const browserProcess = new WeakMap<Browser, number | undefined>();
+
+/** CPU time (ms) the browser behind `page` has used so far, across all its processes. */
+function cpuOf(page: Page): number {
+  const browser = page.context().browser();
+  return treeCpuMs(browser ? browserProcess.get(browser) : undefined);
+}
+
+async function startSample(page: Page): Promise<number> {
   await page.evaluate(startSampler);
+  return cpuOf(page);
+}
+
+async function stopSample(page: Page, cpuAtStart: number): Promise<Sample> {
+  const sample = await page.evaluate(stopSampler);
+  return { ...sample, cpuMs: cpuOf(page) - cpuAtStart };
+}
+
+async function sampleFor(page: Page, durationMs: number): Promise<FrameStats> {
+  const cpu = await startSample(page);
   await page.waitForTimeout(durationMs);
-  return frameStats(await page.evaluate(stopSampler));
+  return frameStats(await stopSample(page, cpu));
 }
 
 /** The cheapest animated canvas: a 1280x720 WebGL canvas cleared to a new colour every frame. */
@@ -314,12 +372,17 @@ async function buildAndServe(tmp: string): Promise<Targets> {
   };
 }
 
-function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+let launched = 0;
+async function launch(extraArgs: string[] = []): Promise<Browser> {
+  // A switch Chromium ignores, so this browser's process can be found for its CPU time.
+  const marker = `--good-terms-bench=${process.pid}-${++launched}`;
+  const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...extraArgs, marker],
   });
+  browserProcess.set(browser, findProcess(marker));
+  return browser;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -441,14 +504,14 @@ async function conversationTurns(
     undefined,
     { polling: 50, timeout: 30_000 },
   );
-  const total: Sample = { deltas: [], longFrames: 0, steps: 0, drawn: 0, partial: 0 };
+  const total = emptySample();
   let state = seed;
   for (let turn = 0; turn < turns; turn++) {
     const choices = await page.locator('button.choice').count();
     if (choices === 0) break;
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     const pick = state % choices;
-    await page.evaluate(startSampler);
+    const cpu = await startSample(page);
     const clickedAt = Date.now();
     await page.locator('button.choice').nth(pick).click();
     await page.waitForFunction(
@@ -459,12 +522,7 @@ async function conversationTurns(
     // Meter fill 450 ms, delta label 1.1 s, expression blend 280 ms: sample at least until they are done.
     const rest = 1500 - (Date.now() - clickedAt);
     if (rest > 0) await page.waitForTimeout(rest);
-    const sample = await page.evaluate(stopSampler);
-    total.deltas.push(...sample.deltas);
-    total.longFrames += sample.longFrames;
-    total.steps += sample.steps;
-    total.drawn += sample.drawn;
-    total.partial += sample.partial;
+    addSample(total, await stopSample(page, cpu));
   }
   return total;
 }
@@ -542,14 +600,9 @@ async function benchFramesWith(
     await page.waitForTimeout(500);
     out.titleIdle = await sampleFor(page, 3000);
     await toSelect(page);
-    const all: Sample = { deltas: [], longFrames: 0, steps: 0, drawn: 0, partial: 0 };
+    const all = emptySample();
     for (const [i, id] of FRAME_SCENARIOS.entries()) {
-      const turns = await conversationTurns(page, id, FRAME_TURNS, 17 + i);
-      all.deltas.push(...turns.deltas);
-      all.longFrames += turns.longFrames;
-      all.steps += turns.steps;
-      all.drawn += turns.drawn;
-      all.partial += turns.partial;
+      addSample(all, await conversationTurns(page, id, FRAME_TURNS, 17 + i));
       await page.getByRole('button', { name: 'Leave conversation' }).click();
       await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, {
         polling: 50,
@@ -563,7 +616,7 @@ async function benchFramesWith(
   }
   console.log(`\n  ${label}`);
   console.log(
-    `  ${'scene'.padEnd(40)} ${'frames'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'>33ms'.padStart(7)} ${'fps'.padStart(6)} ${'LoAF'.padStart(5)} ${'drawn'.padStart(6)} ${'part'.padStart(5)}`,
+    `  ${'scene'.padEnd(40)} ${'frames'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'>33ms'.padStart(7)} ${'fps'.padStart(6)} ${'LoAF'.padStart(5)} ${'drawn'.padStart(6)} ${'part'.padStart(5)} ${'canvas'.padStart(7)} ${'cpu/f'.padStart(6)}`,
   );
   const names: Record<string, string> = {
     floor: 'WebGL clear per frame (machine floor)',
@@ -574,7 +627,7 @@ async function benchFramesWith(
   };
   for (const [key, s] of Object.entries(out)) {
     console.log(
-      `  ${(names[key] ?? key).padEnd(40)} ${String(s.frames).padStart(6)} ${ms(s.p50).padStart(7)} ${ms(s.p95).padStart(7)} ${ms(s.p99).padStart(7)} ${`${ms(s.over33)}%`.padStart(7)} ${ms(s.fps).padStart(6)} ${String(s.longFrames).padStart(5)} ${pct(s.drawn).padStart(6)} ${pct(s.partial).padStart(5)}`,
+      `  ${(names[key] ?? key).padEnd(40)} ${String(s.frames).padStart(6)} ${ms(s.p50).padStart(7)} ${ms(s.p95).padStart(7)} ${ms(s.p99).padStart(7)} ${`${ms(s.over33)}%`.padStart(7)} ${ms(s.fps).padStart(6)} ${String(s.longFrames).padStart(5)} ${pct(s.drawn).padStart(6)} ${pct(s.partial).padStart(5)} ${`${ms(s.canvasDrawn)}%`.padStart(7)} ${ms(s.cpuPerFrame).padStart(6)}`,
     );
   }
   return out;
@@ -637,15 +690,44 @@ async function benchFrames(targets: Targets): Promise<Record<string, unknown>> {
     idle title p95 ${ms(diagnostic.titleIdle?.p95 ?? Number.NaN)} ms = ${v.titleOverFloor.value.toFixed(2)} x the floor (target at most ${v.titleOverFloor.target}): ${verdict(v.titleOverFloor.ok)}
   long animation frames (over 50 ms) during turns: ${v.longFramesFlags.value} with the project's flags, ${v.longFramesDiagnostic.value} in the diagnostic configuration (target ${BROWSER_TARGETS.longFrames} in both): ${verdict(v.longFramesFlags.ok && v.longFramesDiagnostic.ok)}
   with the project's flags (for reference): turns p95 ${ms(flags.conversationTurns?.p95 ?? Number.NaN)} ms against this page's floor ${ms(flags.pageFloor?.p95 ?? Number.NaN)} ms`);
-  return { flags, softwareCompositing: diagnostic, verdicts: v, ok: Object.values(v).every((x) => x.ok) };
+  // Wall-clock frame times include waiting for a core that another user holds; CPU time does not.
+  const cpu = {
+    turnsMs: diagnostic.conversationTurns?.cpuPerFrame ?? Number.NaN,
+    floorMs: diagnostic.pageFloor?.cpuPerFrame ?? Number.NaN,
+    titleMs: diagnostic.titleIdle?.cpuPerFrame ?? Number.NaN,
+  };
+  const cpuRatios = { turnsOverFloor: cpu.turnsMs / cpu.floorMs, titleOverFloor: cpu.titleMs / cpu.floorMs };
+  console.log(
+    `  our cost without the machine's contention (diagnostic configuration, CPU time of every browser process per frame shown): ` +
+      `turns ${ms(cpu.turnsMs)} ms = ${cpuRatios.turnsOverFloor.toFixed(2)} x the page floor's ${ms(cpu.floorMs)} ms; idle title ${ms(cpu.titleMs)} ms = ${cpuRatios.titleOverFloor.toFixed(2)} x`,
+  );
+  return {
+    flags,
+    softwareCompositing: diagnostic,
+    verdicts: v,
+    cpuPerFrame: { ...cpu, ...cpuRatios },
+    ok: Object.values(v).every((x) => x.ok),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
 // Interaction to Next Paint
 // ------------------------------------------------------------------------------------------------
 
+interface InpEntry {
+  start: number;
+  duration: number;
+  name: string;
+  interactionId: number;
+  /** From the input to its first handler: the main thread was busy with something else. */
+  delay: number;
+  /** The handlers themselves (ours). */
+  processing: number;
+  /** From the handlers' end to the next paint: style, layout, our canvas draw and the compositor. */
+  presentation: number;
+}
 interface InpState {
-  entries: { start: number; duration: number; name: string; interactionId: number }[];
+  entries: InpEntry[];
 }
 declare global {
   interface Window {
@@ -665,6 +747,9 @@ function startInpObserver(): void {
           duration: e.duration,
           name: e.name,
           interactionId: e.interactionId,
+          delay: e.processingStart - e.startTime,
+          processing: e.processingEnd - e.processingStart,
+          presentation: e.startTime + e.duration - e.processingEnd,
         });
     }
     // Event Timing reports no event under 16 ms: an interaction without an entry was quicker than that.
@@ -677,15 +762,20 @@ const typed = (): boolean =>
 /**
  * Plays turns, alternating a click on a reply and its number key, each after the line has typed and the
  * meters have settled (a trainee reads first); returns each interaction's latency (the longest event of
- * the interaction, or 16 ms when Event Timing reported none because it was quicker).
+ * the interaction, or 16 ms when Event Timing reported none because it was quicker) and that event's parts.
  */
 async function inpWith(
   targets: Targets,
   profile: Profile,
-): Promise<{ latencies: number[]; kinds: string[] }> {
+): Promise<{
+  latencies: number[];
+  kinds: string[];
+  parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[];
+}> {
   const browser = await launch();
   const latencies: number[] = [];
   const kinds: string[] = [];
+  const parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[] = [];
   try {
     const page = await newPage(browser);
     await applyProfile(page, profile);
@@ -695,6 +785,7 @@ async function inpWith(
     let state = 29;
     for (const id of INP_SCENARIOS) {
       await page.locator(`[data-scenario-id="${id}"]`).click();
+      await page.locator(`[data-start-scenario="${id}"]`).click();
       await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'conversation', undefined, {
         polling: 50,
       });
@@ -718,14 +809,19 @@ async function inpWith(
         // Let the next paint land and its entry arrive.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
         const after = await page.evaluate(() => performance.now());
-        const latency = await page.evaluate(
+        const longest = await page.evaluate(
           ({ t0, t1 }) =>
             (window.__benchInp?.entries ?? [])
               .filter((e) => e.start >= t0 && e.start <= t1)
-              .reduce((m, e) => Math.max(m, e.duration), 0),
+              .reduce<InpEntry | null>((m, e) => (m && m.duration >= e.duration ? m : e), null),
           { t0: before.t, t1: after },
         );
-        latencies.push(Math.max(16, latency));
+        latencies.push(Math.max(16, longest?.duration ?? 0));
+        parts.push({
+          delay: longest?.delay ?? 0,
+          processing: longest?.processing ?? 0,
+          presentation: longest?.presentation ?? 0,
+        });
         kinds.push(byKey ? 'key' : 'click');
       }
       await page.getByRole('button', { name: 'Leave conversation' }).click();
@@ -736,7 +832,7 @@ async function inpWith(
   } finally {
     await browser.close();
   }
-  return { latencies, kinds };
+  return { latencies, kinds, parts };
 }
 
 async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
@@ -749,7 +845,7 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
     ['machine', MACHINE, BROWSER_TARGETS.inpP98],
     ['throttled', { label: 'CPU 4x slower', cpu: 4 }, BROWSER_TARGETS.inpP98Throttled],
   ] as const) {
-    const { latencies, kinds } = await inpWith(targets, profile);
+    const { latencies, kinds, parts } = await inpWith(targets, profile);
     const p98 = percentile(latencies, 98);
     const pass = p98 <= target;
     ok &&= pass;
@@ -758,12 +854,33 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
       `  ${profile.label.padEnd(20)} ${latencies.length} interactions: p50 ${ms(percentile(latencies, 50))} ms, p98 ${ms(p98)} ms, max ${ms(Math.max(...latencies))} ms ` +
         `(clicks p98 ${ms(percentile(of('click'), 98))}, keys p98 ${ms(percentile(of('key'), 98))}) (target p98 at most ${target} ms): ${verdict(pass)}`,
     );
+    // Where the time went: waiting for the main thread, our handlers, and rendering up to the paint.
+    const part = (k: keyof (typeof parts)[number]) => ({
+      p50: percentile(
+        parts.map((x) => x[k]),
+        50,
+      ),
+      p98: percentile(
+        parts.map((x) => x[k]),
+        98,
+      ),
+    });
+    const breakdown = {
+      inputDelay: part('delay'),
+      processing: part('processing'),
+      presentation: part('presentation'),
+    };
+    console.log(
+      `  ${''.padEnd(20)} of which input delay p50/p98 ${ms(breakdown.inputDelay.p50)}/${ms(breakdown.inputDelay.p98)} ms, ` +
+        `our handlers ${ms(breakdown.processing.p50)}/${ms(breakdown.processing.p98)} ms, until the paint ${ms(breakdown.presentation.p50)}/${ms(breakdown.presentation.p98)} ms`,
+    );
     out[key] = {
       profile: profile.label,
       interactions: latencies.length,
       p50: percentile(latencies, 50),
       p98,
       max: Math.max(...latencies),
+      ...breakdown,
       latencies,
       kinds,
       target,

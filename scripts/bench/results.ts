@@ -77,8 +77,9 @@ export function printComparison(previousFile: string, sections: readonly string[
     let shown = 0;
     for (const [key, value] of b) {
       const before = a.get(key);
-      // Headline figures only: no per-run or per-sample lists, per-scenario sizes or budget constants.
-      if (before === undefined || /\[|\.budget\.|\.scenarios\.|\.runs$|\.plays$/.test(key)) continue;
+      // Headline figures only: no per-run or per-sample lists, per-scenario sizes, budgets or targets.
+      if (before === undefined || /\[|\.budget\.|\.targets?(\.|$)|\.scenarios\.|\.runs$|\.plays$/.test(key))
+        continue;
       const ratio = before === 0 ? (value === 0 ? 1 : Number.POSITIVE_INFINITY) : value / before;
       console.log(
         `${key.slice(0, 58).padEnd(58)} ${fmt(before).padStart(12)} ${fmt(value).padStart(12)} ${ratio.toFixed(2).padStart(7)}`,

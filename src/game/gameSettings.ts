@@ -12,7 +12,11 @@ export const GAME_SETTINGS = {
   backgroundColor: '#dfe7ee',
   banner: false,
   antialias: true,
+  // No multisampled drawing buffer: the art is baked into textures with antialiased edges of their own
+  // (art/bake.ts), and on a software renderer (a thin client) multisampling multiplies every pixel's cost.
   antialiasGL: false,
+  // One texture per batch: a software renderer pays the multi-texture shader's unit lookup on every
+  // pixel, while our frames draw a few dozen images, so the extra batches cost less than that.
   maxTextures: 1,
   // Partial frames draw over the last one (renderOnDemand.ts); tests also read the canvas back.
   preserveDrawingBuffer: true,

@@ -43,6 +43,8 @@ export interface FrameCounts {
   full: number;
   /** Steps that redrew only the rectangles around live art. */
   partial: number;
+  /** Canvas pixels drawn so far (a full frame counts the whole canvas): the work the renderer was given. */
+  pixels: number;
   /** What the latest draw was. */
   last: 'none' | 'full' | 'partial';
   /** Steps that threw and were skipped (the loop carries on; the first is reported). */
@@ -84,7 +86,7 @@ class FramePolicy {
   movedLastStep = new Set<Live>();
   lastIdleAt = Number.NEGATIVE_INFINITY;
   signature = '';
-  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, last: 'none', failed: 0 };
+  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, pixels: 0, last: 'none', failed: 0 };
 
   constructor(private readonly game: Phaser.Game) {}
 
@@ -259,7 +261,9 @@ export function invalidate(object: Live): void {
 
 /** Steps and draws so far, for the test hooks and the frame benchmark. */
 export function frameCounts(game: Phaser.Game): FrameCounts {
-  return { ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, last: 'none', failed: 0 }) };
+  return {
+    ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, pixels: 0, last: 'none', failed: 0 }),
+  };
 }
 
 /**
@@ -348,10 +352,12 @@ export function renderOnDemand(game: Phaser.Game): void {
     const pixels = rects.reduce((n, r) => n + area(r), 0);
     if (rects.length > 0 && pixels <= MAX_PARTIAL_SHARE * width * height) {
       policy.counts.partial += 1;
+      policy.counts.pixels += pixels;
       policy.counts.last = 'partial';
       for (const rect of rects) drawRect(rect, time, delta);
     } else {
       policy.counts.full += 1;
+      policy.counts.pixels += width * height;
       policy.counts.last = 'full';
       draw(time, delta);
     }

@@ -36,11 +36,14 @@ function canvasPicture(withPng: boolean): { hash: string; png?: string } {
 }
 
 /**
- * Waits for the game to draw a whole frame after this call (a scene asks for one when it is ready or
- * shows a new preview), then reads the canvas.
+ * Asks for a whole frame and waits for the game to draw it (the game otherwise redraws only what
+ * changed, and only when it changed), then reads the canvas.
  */
 async function settledPicture(page: Page, name: string, withPng: boolean): Promise<Picture> {
-  const full = await page.evaluate(() => window.__GOOD_TERMS__?.frames.full ?? 0);
+  const full = await page.evaluate(() => {
+    window.__GOOD_TERMS__?.redraw();
+    return window.__GOOD_TERMS__?.frames.full ?? 0;
+  });
   await page.waitForFunction((n) => (window.__GOOD_TERMS__?.frames.full ?? 0) > n, full, { polling: 20 });
   return { name, ...(await page.evaluate(canvasPicture, withPng)) };
 }

@@ -106,6 +106,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
 
   private readonly tweensOwned = new Set<Phaser.Tweens.Tween>();
   private breathTween: Phaser.Tweens.Tween | null = null;
+  /** The companion's idle bob, if there is a companion. */
+  private bobTween: Phaser.Tweens.Tween | null = null;
   private exprTween: Phaser.Tweens.Tween | null = null;
   private cueTween: Phaser.Tweens.Tween | null = null;
   private blinkTimer: Phaser.Time.TimerEvent | null = null;
@@ -409,15 +411,19 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   }
 
   /**
-   * Breathing pauses while the head moves or changes on its own: those frames redraw only the head's
-   * rectangle, and a body that kept breathing would be drawn at two sizes on either side of its edge.
+   * Idle motion (breathing, the companion's bob) pauses while the head moves or changes on its own: those
+   * frames redraw only the head's rectangle, and a body that kept breathing would be drawn at two sizes
+   * on either side of its edge.
    */
   private holdBreath(): void {
     this.breathTween?.pause();
+    this.bobTween?.pause();
   }
 
   private breatheAgain(): void {
-    if (!this.exprTween && !this.cueTween) this.breathTween?.resume();
+    if (this.exprTween || this.cueTween || this.eyesClosed) return;
+    this.breathTween?.resume();
+    this.bobTween?.resume();
   }
 
   private startIdle(): void {
@@ -438,7 +444,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
         ),
       );
       if (this.companion) {
-        this.own(
+        this.bobTween = this.own(
           markIdle(
             this.scene.tweens.add({
               targets: this.companion.container,
@@ -470,12 +476,14 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     // A blink waits for a change of expression to finish fading in.
     if (this.reducedMotion || !this.scene || !this.active || this.exprTween) return;
     this.eyesClosed = true;
+    this.holdBreath();
     this.showFeatures();
     this.blinkOpenTimer?.remove(false);
     this.blinkOpenTimer = this.scene.time.delayedCall(120, () => {
       this.eyesClosed = false;
       if (!this.active) return;
       this.showFeatures();
+      this.breatheAgain();
       if (double && this.scene) {
         this.blinkOpenTimer = this.scene.time.delayedCall(140, () => this.blink(false));
       }
@@ -486,6 +494,7 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
     for (const tween of this.tweensOwned) tween.stop();
     this.tweensOwned.clear();
     this.breathTween = null;
+    this.bobTween = null;
     this.exprTween = null;
     this.cueTween = null;
     this.blinkTimer?.remove(false);
