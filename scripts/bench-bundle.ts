@@ -13,6 +13,7 @@ import {
   bundleReport,
   type FileSize,
   JOIN_PAGE_GZIP_BUDGET,
+  NOT_IN_FIRST_LOAD,
   PHASER_GZIP_BUDGET,
 } from './bench/bundleReport';
 import { compareArg, printComparison, writeSection } from './bench/results';
@@ -57,6 +58,8 @@ const phaserGzip = report.phaser.reduce((n, f) => n + f.gzip, 0);
 const stockGzip = gzipSync(readFileSync('node_modules/phaser/dist/phaser.esm.min.js')).length;
 const phaserOk = phaserGzip <= PHASER_GZIP_BUDGET;
 const lazyOk = report.scenariosInFirstLoad.length === 0;
+const deferredFound = NOT_IN_FIRST_LOAD.filter((m) => report.firstLoadModules.includes(m));
+const deferredOk = deferredFound.length === 0;
 console.log('\nbudgets');
 console.log(
   `  application code ${kb(report.totals.appGzip)} gzipped, budget ${kb(APP_GZIP_BUDGET)} (${((100 * report.totals.appGzip) / APP_GZIP_BUDGET).toFixed(0)}%): ${appOk ? 'PASS' : 'FAIL'}`,
@@ -66,6 +69,9 @@ console.log(
 );
 console.log(
   `  scenario content on demand, none in the first load: ${lazyOk ? 'PASS' : `FAIL (${report.scenariosInFirstLoad.join(', ')})`}`,
+);
+console.log(
+  `  ${NOT_IN_FIRST_LOAD.join(' and ')} not in the first load: ${deferredOk ? 'PASS' : `FAIL (${deferredFound.join(', ')})`}`,
 );
 console.log(
   `  classroom phone page ${kb(joinGzip)} gzipped, budget ${kb(JOIN_PAGE_GZIP_BUDGET)}: ${joinOk ? 'PASS' : 'FAIL'}`,
@@ -90,6 +96,7 @@ const file = writeSection('bundle', {
     joinGzip: JOIN_PAGE_GZIP_BUDGET,
     joinOk,
     lazyOk,
+    deferredOk,
   },
 });
 console.log(`\nwrote ${file}`);

@@ -16,6 +16,12 @@ export const PHASER_GZIP_BUDGET = 195_000;
 
 const SCENARIO_MODULE = '\0virtual:good-terms/scenario/';
 
+/**
+ * What the title screen never needs, so it must stay out of the first load (issue 19): the authoring
+ * schema library and the saved-progress migrations, which load with the first save or import.
+ */
+export const NOT_IN_FIRST_LOAD: readonly string[] = ['zod', 'src/progress/migrations.ts'];
+
 export interface FileSize {
   file: string;
   raw: number;
@@ -42,6 +48,10 @@ export interface BundleReport {
   htmlLoads: string[];
   /** The biggest contributors to the application chunks, by rendered (minified) length. */
   topModules: { module: string; bytes: number }[];
+  /** Every module with code in the first load's application chunks (packages by name, files by path). */
+  firstLoadModules: string[];
+  /** Every module with code in the chunks loaded on demand. */
+  modulesOnDemand: string[];
   /** Every other HTML page (the classroom's): what it loads first, and the modules in it. */
   pages: PageLoad[];
 }
@@ -131,6 +141,7 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
   const lazyOther: FileSize[] = [];
   const scenariosInFirstLoad: string[] = [];
   const moduleBytes = new Map<string, number>();
+  const modulesOnDemand = new Set<string>();
   for (const chunk of chunks.values()) {
     const s = size(chunk.fileName, chunk.code);
     const id = scenarioId(chunk);
@@ -145,6 +156,9 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
         moduleBytes.set(key, (moduleBytes.get(key) ?? 0) + info.renderedLength);
       }
     } else lazyOther.push(s);
+    if (!firstLoad.has(chunk.fileName))
+      for (const [mod, info] of Object.entries(chunk.modules))
+        if (info.renderedLength > 0) modulesOnDemand.add(moduleName(mod, root));
   }
   const css = assets.filter((a) => a.fileName.endsWith('.css')).map((a) => size(a.fileName, a.source));
   const htmlAsset = assets.find((a) => a.fileName.endsWith('index.html'));
@@ -210,6 +224,8 @@ export async function bundleReport(options: { mode?: string; outDir?: string } =
       .map(([module, bytes]) => ({ module, bytes }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 12),
+    firstLoadModules: [...moduleBytes].filter(([, bytes]) => bytes > 0).map(([module]) => module),
+    modulesOnDemand: [...modulesOnDemand],
     pages,
   };
 }

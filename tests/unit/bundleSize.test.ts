@@ -10,6 +10,7 @@ import {
   type BundleReport,
   bundleReport,
   JOIN_PAGE_GZIP_BUDGET,
+  NOT_IN_FIRST_LOAD,
   PHASER_GZIP_BUDGET,
 } from '../../scripts/bench/bundleReport';
 
@@ -42,6 +43,14 @@ describe('bundle budget', () => {
     for (const file of report.htmlLoads) {
       expect(report.scenarios.map((s) => s.file)).not.toContain(file);
     }
+  });
+
+  it('leaves zod and the saved-progress migrations out of the first load', () => {
+    expect(report.firstLoadModules.length, 'no modules found in the first load').toBeGreaterThan(0);
+    expect(report.firstLoadModules).toContain('xstate');
+    expect(report.firstLoadModules.filter((m) => NOT_IN_FIRST_LOAD.includes(m))).toEqual([]);
+    // They are in the build, loaded later (so the check above looks for names the build really uses).
+    for (const m of NOT_IN_FIRST_LOAD) expect(report.modulesOnDemand).toContain(m);
   });
 
   it('keeps the classroom phone page within 80 kB gzipped on first load, without Phaser or the engine', () => {
