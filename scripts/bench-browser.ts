@@ -795,12 +795,13 @@ const typed = (): boolean =>
 async function inpWith(
   targets: Targets,
   profile: Profile,
+  extraArgs: string[],
 ): Promise<{
   latencies: number[];
   kinds: string[];
   parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[];
 }> {
-  const browser = await launch();
+  const browser = await launch(extraArgs);
   const latencies: number[] = [];
   const kinds: string[] = [];
   const parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[] = [];
@@ -869,18 +870,27 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
   );
   const out: Record<string, unknown> = {};
   let ok = true;
-  for (const [key, profile, target] of [
-    ['machine', MACHINE, BROWSER_TARGETS.inpP98],
-    ['throttled', { label: 'CPU 4x slower', cpu: 4 }, BROWSER_TARGETS.inpP98Throttled],
+  // The verdicts are on the project's flags; the diagnostic configuration (the page compositor off
+  // SwiftShader) shows how much of the wait for the next paint is the compositor's and not ours.
+  for (const [key, profile, target, extraArgs, judged] of [
+    ['machine', MACHINE, BROWSER_TARGETS.inpP98, [], true],
+    ['throttled', { label: 'CPU 4x slower', cpu: 4 }, BROWSER_TARGETS.inpP98Throttled, [], true],
+    [
+      'diagnostic',
+      { label: 'diagnostic config.', cpu: 1 },
+      BROWSER_TARGETS.inpP98,
+      ['--disable-gpu-compositing'],
+      false,
+    ],
   ] as const) {
-    const { latencies, kinds, parts } = await inpWith(targets, profile);
+    const { latencies, kinds, parts } = await inpWith(targets, profile, [...extraArgs]);
     const p98 = percentile(latencies, 98);
     const pass = p98 <= target;
-    ok &&= pass;
+    if (judged) ok &&= pass;
     const of = (kind: string) => latencies.filter((_, i) => kinds[i] === kind);
     console.log(
       `  ${profile.label.padEnd(20)} ${latencies.length} interactions: p50 ${ms(percentile(latencies, 50))} ms, p98 ${ms(p98)} ms, max ${ms(Math.max(...latencies))} ms ` +
-        `(clicks p98 ${ms(percentile(of('click'), 98))}, keys p98 ${ms(percentile(of('key'), 98))}) (target p98 at most ${target} ms): ${verdict(pass)}`,
+        `(clicks p98 ${ms(percentile(of('click'), 98))}, keys p98 ${ms(percentile(of('key'), 98))}) (target p98 at most ${target} ms): ${judged ? verdict(pass) : `${verdict(pass)} (diagnostic, not a verdict)`}`,
     );
     // Where the time went: waiting for the main thread, our handlers, and rendering up to the paint.
     const part = (k: keyof (typeof parts)[number]) => ({
