@@ -1,5 +1,5 @@
 /** The storage layer over any Kysely dialect: SQLite (sqlite.ts, the default) and PostgreSQL (postgres.ts). */
-import { type Kysely, Migrator, type Selectable, type Transaction } from 'kysely';
+import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
 import type { Mode } from '../../src/classroom/protocol';
 import type { RoomEvent } from '../room/machine';
 import { migrationProvider } from './migrations';
@@ -200,10 +200,18 @@ export class KyselyStorage implements Storage {
     await this.db.updateTable('rooms').set({ ended_at: at }).where('code', '=', code).execute();
   }
 
-  /** Waits for every append made so far to be written, then closes the database. */
-  async close(): Promise<void> {
+  async flush(): Promise<void> {
     while (this.pending.length > 0 || this.scheduled) await new Promise((resolve) => setImmediate(resolve));
     await this.writing;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  /** Waits for every append made so far to be written, then closes the database. */
+  async close(): Promise<void> {
+    await this.flush();
     await this.db.destroy();
   }
 }

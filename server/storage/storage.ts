@@ -36,6 +36,10 @@ export interface Storage {
   events(code: string): Promise<RoomEvent[]>;
   /** Closes a room without an event of its own (its content can no longer be replayed). */
   markEnded(code: string, at: number): Promise<void>;
+  /** Resolves once every append made so far is written (or has failed). */
+  flush(): Promise<void>;
+  /** Fails when the database cannot be reached (the readiness check). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

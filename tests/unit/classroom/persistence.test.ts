@@ -53,6 +53,8 @@ class GatedStorage implements Storage {
     return this.stored;
   }
   async markEnded(): Promise<void> {}
+  async flush(): Promise<void> {}
+  async ping(): Promise<void> {}
   async close(): Promise<void> {}
 }
 
