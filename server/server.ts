@@ -87,14 +87,6 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
   const node = config.node ?? `${hostname()}-${process.pid}`;
   const log = config.log ?? createLog('text', undefined);
   const clock = config.clock ?? { now: () => Date.now() };
-  // The same content layer as the CLI and the build: a scenario that does not load is not offered.
-  const content = fileContentSource(config.dialoguesDir);
-  const library = new Map<string, ScenarioBundle>();
-  for (const entry of content.scenarios()) {
-    const bundle = content.bundle(entry.id);
-    if (bundle) library.set(entry.id, bundle);
-    else log(`scenario ${entry.file} does not load and is not offered (npm run validate says why)`);
-  }
   const storage =
     config.storage ??
     (config.databaseUrl
@@ -111,6 +103,15 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
       await storage.close();
       throw error;
     }
+  }
+
+  // The same content layer as the CLI and the build: a scenario that does not load is not offered.
+  const content = fileContentSource(config.dialoguesDir);
+  const library = new Map<string, ScenarioBundle>();
+  for (const entry of content.scenarios()) {
+    const bundle = content.bundle(entry.id);
+    if (bundle) library.set(entry.id, bundle);
+    else log(`scenario ${entry.file} does not load and is not offered (npm run validate says why)`);
   }
 
   let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
