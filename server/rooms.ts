@@ -70,6 +70,7 @@ export class Rooms {
       this.clock,
     );
     this.live.set(record.code, room);
+    this.log(`restored from the database (${events.length} events)`, { room: record.code });
     return room;
   }
 

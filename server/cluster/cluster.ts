@@ -13,6 +13,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ClassroomHub, ClassroomServer } from '../hub';
 import type { Log } from '../log';
 import { type Peer, RemotePeer } from '../peer';
+import type { Room } from '../room/room';
 import type { Rooms } from '../rooms';
 import type { Storage } from '../storage/storage';
 import { Directory, RENEW_EVERY_MS } from './directory';
@@ -116,15 +117,14 @@ export class Cluster {
    * the database), the lease holder otherwise. A code with no stored room is answered here (not found).
    */
   async route(code: string): Promise<string> {
-    const { rooms, storage, log } = this.must;
+    const { rooms, storage } = this.must;
     if (rooms.isLive(code)) return this.node;
     for (let attempt = 0; attempt < 3; attempt++) {
       const owner = await this.directory.owner(code);
       if (owner) return owner;
       if (this.draining || !(await storage.hasRoom(code))) return this.node;
       if (await this.directory.claim(code)) {
-        const room = await rooms.find(code);
-        if (room) log(`restored from the database (${room.version} events)`, { room: code });
+        await rooms.find(code);
         return this.node;
       }
     }
@@ -164,8 +164,15 @@ export class Cluster {
   private async forgetDeadNodes(): Promise<void> {
     const nodes = [...new Set([...this.remote.values()].map((peer) => peer.node))];
     const alive = await this.directory.alive(nodes);
+    const waiting = new Set<Room>();
     for (const peer of [...this.remote.values()]) {
-      if (!alive.has(peer.node)) this.forget(peer.id);
+      if (alive.has(peer.node)) continue;
+      // Its pages are reconnecting through another node: the room does not close a vote without them.
+      if (peer.room && !waiting.has(peer.room)) {
+        waiting.add(peer.room);
+        peer.room.awaitReconnects();
+      }
+      this.forget(peer.id);
     }
   }
 

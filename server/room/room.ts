@@ -138,7 +138,7 @@ export class Room {
     room.committed = room.live;
     room.armTimer();
     room.watchOutlook();
-    room.settle();
+    room.awaitReconnects();
     return room;
   }
 
@@ -254,12 +254,13 @@ export class Room {
   }
 
   /**
-   * Right after a restore nobody is connected yet, so "everyone connected has voted" would close an open
-   * vote on the next vote. Until the pages have had RECONNECT_GRACE_MS to come back, it is not checked;
-   * then it is checked once.
+   * Right after a restore nobody is connected yet (and when a node dies, its pages are gone at once), so
+   * "everyone connected has voted" would close an open vote on the next vote. Until the pages have had
+   * RECONNECT_GRACE_MS to come back, it is not checked; then it is checked once.
    */
-  private settle(): void {
-    if (this.live.step !== 'voting') return;
+  awaitReconnects(): void {
+    if (this.live.step !== 'voting' || this.closed) return;
+    clearTimeout(this.settling);
     this.settlingUntil = this.clock.now() + RECONNECT_GRACE_MS;
     this.settling = setTimeout(() => {
       this.settlingUntil = 0;
