@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { bestOf, explore } from '../src/engine/authoring/analysis';
 import { ClassClient } from '../tests/classroom/client';
@@ -102,7 +103,7 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
 async function measure(
   label: string,
   nodes: NodeProcess[],
-  failover: { redisUrl: string } | undefined,
+  failover: { redisUrl: string; databaseUrl: string } | undefined,
 ): Promise<Figures> {
   const live = new Set(nodes);
   const balancer = await Balancer.start(() => [...live].map((n) => n.port));
@@ -286,6 +287,15 @@ async function measure(
       );
     }
     console.error('refused votes:', refusals);
+    if (failover) {
+      const client = new pg.Client({ connectionString: failover.databaseUrl });
+      await client.connect();
+      const activity = await client.query(
+        'select pid, state, wait_event_type, wait_event, now() - xact_start as age, left(query, 100) as query from pg_stat_activity where datname = current_database()',
+      );
+      console.error(activity.rows);
+      await client.end();
+    }
     throw error;
   }
   if (!playEnd) {
@@ -473,7 +483,9 @@ async function main(): Promise<void> {
       for (let i = 1; i <= NODES; i++) {
         nodes.push(await startNode({ node: `node-${i}`, databaseUrl, redisUrl: redis.url }));
       }
-      runs.push(await measure(`${NODES} nodes (PostgreSQL + Redis)`, nodes, { redisUrl: redis.url }));
+      runs.push(
+        await measure(`${NODES} nodes (PostgreSQL + Redis)`, nodes, { redisUrl: redis.url, databaseUrl }),
+      );
     } finally {
       await Promise.all(nodes.map((n) => stopNode(n)));
       await redis.stop();

@@ -50,7 +50,6 @@ const fail = (code: Problem['code'], message: string): never => {
 
 const PUBLIC = (code: string) => `public:${code}`;
 const HOSTS = (code: string) => `hosts:${code}`;
-const SEATS = (code: string) => `seats:${code}`;
 /** Projectors and facilitators: the screens that show vote counts as they come in (phones do not). */
 const SCREENS = (code: string) => `screens:${code}`;
 
@@ -204,7 +203,6 @@ export class ClassroomHub implements RoomListener {
     if (role === 'facilitator') peer.join(HOSTS(room.code));
     if (role === 'facilitator' || role === 'projector') peer.join(SCREENS(room.code));
     if (role === 'participant' && seat) {
-      peer.join(SEATS(room.code));
       room.connected(seat);
       this.scheduleProgress(room);
     }
@@ -217,9 +215,9 @@ export class ClassroomHub implements RoomListener {
     const members = this.members.get(room.code);
     members?.delete(peer);
     if (members?.size === 0) this.members.delete(room.code);
-    for (const name of [PUBLIC(room.code), HOSTS(room.code), SEATS(room.code), SCREENS(room.code)]) {
-      peer.leave(name);
-    }
+    peer.leave(PUBLIC(room.code));
+    if (role === 'facilitator') peer.leave(HOSTS(room.code));
+    if (role === 'facilitator' || role === 'projector') peer.leave(SCREENS(room.code));
     if (role === 'participant' && seat) {
       room.disconnected(seat);
       this.scheduleProgress(room);
@@ -479,7 +477,6 @@ export class ClassroomHub implements RoomListener {
   private unseat(room: Room, seat: string): void {
     for (const peer of this.peersIn(room)) {
       if (peer.role !== 'participant' || peer.seat !== seat) continue;
-      peer.leave(SEATS(room.code));
       room.disconnected(seat);
       peer.role = 'observer';
       peer.seat = undefined;

@@ -60,6 +60,9 @@ export class LocalPeer extends BasePeer implements Peer {
 }
 
 export class RemotePeer extends BasePeer implements Peer {
+  /** Its socket is closed (or its node is dead): nothing is sent to it any more. */
+  gone = false;
+
   constructor(
     private readonly io: Server,
     readonly id: string,
@@ -70,14 +73,14 @@ export class RemotePeer extends BasePeer implements Peer {
   }
 
   emit: Emit = (event, ...args) => {
-    this.io.to(this.id).emit(event, ...args);
+    if (!this.gone) this.io.to(this.id).emit(event, ...args);
   };
 
   join(name: string): void {
-    this.io.in(this.id).socketsJoin(name);
+    if (!this.gone) this.io.in(this.id).socketsJoin(name);
   }
 
   leave(name: string): void {
-    this.io.in(this.id).socketsLeave(name);
+    if (!this.gone) this.io.in(this.id).socketsLeave(name);
   }
 }

@@ -21,6 +21,7 @@ import type { Redis } from './redis';
 import { type Call, type CallResult, Relay } from './relay';
 
 const ADOPT_EVERY_MS = 3_000;
+const ADAPTER_STREAM_LENGTH = 200_000;
 const PEERS_EVERY_MS = 1_000;
 
 export interface ClusterParts {
@@ -56,7 +57,9 @@ export class Cluster {
 
   /** socket.io's adapter over Redis streams: broadcasts and room joins reach sockets on every node. */
   adapter(): ReturnType<typeof createAdapter> {
-    return createAdapter(this.redis);
+    // A node that falls behind reading the stream must not find its messages trimmed away: a join
+    // storm of a few thousand pages writes tens of thousands of entries (the default keeps 10,000).
+    return createAdapter(this.redis, { maxLen: ADAPTER_STREAM_LENGTH, readCount: 1_000 });
   }
 
   async start(parts: ClusterParts): Promise<void> {
@@ -153,6 +156,7 @@ export class Cluster {
     const peer = this.remote.get(socket);
     if (!peer) return;
     this.remote.delete(socket);
+    peer.gone = true;
     this.must.hub.leave(peer);
   }
 

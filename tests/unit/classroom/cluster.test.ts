@@ -145,6 +145,8 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
   let databases = 0;
   const nodes: NodeProcess[] = [];
   let baseline: unknown;
+  /** The pair of the first test, kept for the Redis restart. */
+  let pair: [NodeProcess, NodeProcess] | undefined;
 
   beforeAll(async () => {
     [redis, postgres] = await Promise.all([RedisService.start(), PostgresService.start()]);
@@ -168,7 +170,8 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
   it('plays one room to the end with participants on both nodes; everyone sees every reveal', {
     timeout: 120_000,
   }, async () => {
-    const [a, b] = await twoNodes();
+    pair = await twoNodes();
+    const [a, b] = pair;
     expect(await ready(a)).toBe(true);
     expect((await fetch(`${b.url}/healthz`)).status).toBe(200);
     const s = await openSession([a.url, b.url]);
@@ -184,14 +187,13 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
       for (const line of lines) expect(line).toMatchObject({ node: n.node, time: expect.any(String) });
       for (const line of lines.filter((l) => String(l.msg).includes(s.code))) expect(line.room).toBe(s.code);
     }
-    await Promise.all([stopNode(a), stopNode(b)]);
   });
 
   it('carries on after the owner is killed in the middle of a vote, losing nothing', {
     timeout: 120_000,
   }, async () => {
-    const pair = await twoNodes();
-    const live = new Set(pair);
+    const both = await twoNodes();
+    const live = new Set(both);
     const balancer = await Balancer.start(() => [...live].map((n) => n.port));
     const directory = createClient({ url: redis.url });
     await directory.connect();
@@ -201,7 +203,7 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
       let failoverMs = 0;
       await playTurn(s, 2, async () => {
         const ownerId = await directory.get(`good-terms:room:${s.code}`);
-        const owner = pair.find((n) => n.node === ownerId) as NodeProcess;
+        const owner = both.find((n) => n.node === ownerId) as NodeProcess;
         expect(owner).toBeDefined();
         const acknowledged = s.acked.filter((m) => m.has(2)).length;
         const killedAt = Date.now();
@@ -227,7 +229,7 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
     } finally {
       await directory.disconnect();
       await balancer.close();
-      await Promise.all(pair.map((n) => stopNode(n)));
+      await Promise.all(both.map((n) => stopNode(n)));
     }
   });
 
@@ -254,11 +256,10 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
     });
     for (let turn = 3; turn <= best.length; turn++) await playTurn(s, turn);
     expect(await finish(s)).toEqual(baseline);
-    await Promise.all([stopNode(a), stopNode(b)]);
   });
 });
 
-describe('a node that cannot reach its services', () => {
+describe.concurrent('a node that cannot reach its services', () => {
   const refused = (port: number) =>
     new Promise<boolean>((resolve) => {
       const socket = createConnection({ port, host: '127.0.0.1' });
