@@ -4,7 +4,7 @@
  * every reveal; the node that runs the room is killed (SIGKILL) in the middle of a vote and the room
  * carries on on the survivor within 5 s, with every acknowledged vote and clients that reconnect by
  * themselves; Redis restarts in the middle of a vote; and each run's export equals the run without a
- * failure. A server whose database or Redis is unreachable says which variable and host, and exits.
+ * failure. A node stopped with SIGTERM hands its rooms over without waiting for a lease to run out. A server whose database or Redis is unreachable says which variable and host, and exits.
  */
 import { createConnection } from 'node:net';
 import { createClient } from 'redis';
@@ -256,6 +256,40 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
     });
     for (let turn = 3; turn <= best.length; turn++) await playTurn(s, turn);
     expect(await finish(s)).toEqual(baseline);
+  });
+
+  it('hands its rooms over on SIGTERM: the other node carries on at once', { timeout: 120_000 }, async () => {
+    const [a, b] = pair ?? (await twoNodes());
+    const live = new Set([a, b]);
+    const balancer = await Balancer.start(() => [...live].map((n) => n.port));
+    const directory = createClient({ url: redis.url });
+    await directory.connect();
+    try {
+      const s = await openSession([balancer.url]);
+      await playTurn(s, 1);
+      const ownerId = await directory.get(`good-terms:room:${s.code}`);
+      const owner = [a, b].find((n) => n.node === ownerId) as NodeProcess;
+      const other = [a, b].find((n) => n !== owner) as NodeProcess;
+      await s.host.ok({ type: 'command', action: 'open-vote' });
+      await everyone(s, (c) => c.state?.phase === 'voting' && c.state.turn === 2, 'vote 2 open');
+      await vote(s, 2, [0, 1, 2]);
+      const stoppedAt = Date.now();
+      live.delete(owner);
+      await stopNode(owner);
+      expect(await owner.exited).toBe(0);
+      expect(owner.output()).toMatch(/handed \d+ rooms over/);
+      await back(s);
+      await vote(s, 2, [3]);
+      const handOverMs = Date.now() - stoppedAt;
+      // No lease had to run out: the room moved as soon as it was released.
+      expect(await directory.get(`good-terms:room:${s.code}`)).toBe(other.node);
+      expect(handOverMs).toBeLessThan(5_000);
+      await s.host.until((c) => c.host?.tally.reduce((n, r) => n + r.votes, 0) === 4, 'the votes kept');
+      for (const c of everyoneIn(s)) c.close();
+    } finally {
+      await directory.disconnect();
+      await balancer.close();
+    }
   });
 });
 
