@@ -350,12 +350,13 @@ async function conversationTurns(
   seed: number,
 ): Promise<Sample> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
   await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'conversation', undefined, {
     polling: 50,
   });
   // Let the first line finish typing before the first scripted choice.
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );
@@ -370,8 +371,7 @@ async function conversationTurns(
     const clickedAt = Date.now();
     await page.locator('button.choice').nth(pick).click();
     await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+      () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
       undefined,
       { polling: 50, timeout: 30_000 },
     );
@@ -395,8 +395,9 @@ async function conversationTurns(
  */
 async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
   await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="patient-line"]')?.textContent === window.__GOOD_TERMS__?.line,
+    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
     undefined,
     { polling: 50, timeout: 30_000 },
   );

@@ -1,14 +1,17 @@
 /** Entry point: start the renderer, then the shell on the title screen. */
 import Phaser from 'phaser';
 import { bundledContent } from './content/catalog';
+import type { ContentSource } from './content/source';
 import { createGame } from './game/createGame';
 import { LMS_CONFIG_ID } from './lms/config';
 import { openProgressStore } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
 import { replayCodeFromHash, seedFromSearch } from './ui/links';
+import { offlineWanted, registerOffline } from './ui/offline';
 import { loadSettings } from './ui/settings';
 import { installTestHooks } from './ui/testHooks';
+import { applyLayout, watchLayout } from './ui/viewport';
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -16,7 +19,20 @@ function element(id: string): HTMLElement {
   return el;
 }
 
+/** The shipped content; a test build can list a generated library of `?library=N` entries instead. */
+async function contentSource(): Promise<ContentSource> {
+  const size = Number(new URLSearchParams(window.location.search).get('library'));
+  if (!__TEST_HOOKS__ || !Number.isInteger(size) || size <= 0) return bundledContent;
+  const { withGeneratedLibrary } = await import('./content/generatedLibrary');
+  return withGeneratedLibrary(bundledContent, size);
+}
+
 async function main(): Promise<void> {
+  applyLayout();
+  // Canvas text is drawn once: the UI font must be there before the first scene writes with it.
+  await Promise.all(
+    ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Atkinson Hyperlegible"`)),
+  );
   // An LMS package's index.html carries a launch config; only then is the LMS adapter loaded.
   const lmsConfig = document.getElementById(LMS_CONFIG_ID)?.textContent;
   const lms = lmsConfig
@@ -24,13 +40,14 @@ async function main(): Promise<void> {
     : undefined;
   const [game, store] = await Promise.all([createGame(element('game')), lms?.store ?? openProgressStore()]);
   const url = seedFromSearch(window.location.search);
+  watchLayout(game);
   const app = new App({
     game,
     overlay: element('overlay'),
     noticeBar: element('notice-bar'),
     announcer: new Announcer(element('announcer')),
     store,
-    content: bundledContent,
+    content: await contentSource(),
     settings: loadSettings(),
     fixedSeed: url.seed,
   });
@@ -54,6 +71,14 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => void openFromHash());
   if (!(await openFromHash())) await app.showTitle(url.problem);
   performance.mark('good-terms:title-interactive');
+  if (offlineWanted()) {
+    // Without the worker the game still works online; it only cannot promise offline use.
+    registerOffline(() =>
+      app.notices.announce(
+        'A new version of Good Terms is ready. It will be used the next time you open Good Terms; nothing changes under a conversation in progress.',
+      ),
+    ).catch((error: unknown) => console.warn('Good Terms: offline use is not available:', error));
+  }
 }
 
 main().catch((error: unknown) => {

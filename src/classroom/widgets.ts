@@ -3,6 +3,13 @@ import { h, signed } from '../ui/dom';
 import type { Phase, PublicState, TallyRow } from './protocol';
 
 /** A bar per reply with its count and share; text carries everything the bars show. */
+/** A bar's fill, sized through the CSSOM: the pages' CSP (style-src 'self') refuses style attributes. */
+function barFill(share: number): HTMLElement {
+  const fill = h('span', { class: 'tally__fill' });
+  fill.style.width = `${share}%`;
+  return fill;
+}
+
 export function tallyChart(
   rows: readonly TallyRow[],
   marks: { landed?: string | undefined; mine?: string | undefined; strongest?: readonly string[] } = {},
@@ -30,11 +37,7 @@ export function tallyChart(
           h('span', { class: 'tally__key' }, row.index),
           h('span', {}, row.text),
         ),
-        h(
-          'span',
-          { class: 'tally__bar', 'aria-hidden': 'true' },
-          h('span', { class: 'tally__fill', style: `width: ${share}%` }),
-        ),
+        h('span', { class: 'tally__bar', 'aria-hidden': 'true' }, barFill(share)),
         h(
           'span',
           { class: 'tally__count' },

@@ -2,7 +2,7 @@
  * npm run analyze [scenario-id] [-- --json | --plan | --explain | --path a,b,c] [--seed N]
  * Plays every path through each scenario (once per persona variant), checks the invariants that make it
  * teach what it claims and a fair assessment, and prints warnings an author can act on. Exits 1 when an
- * enforced invariant fails.
+ * invariant fails.
  *   --explain  each step of the best, hardline and pushover paths, and why it was picked
  *   --path     scores one path (choice ids or shown numbers) and ranks it among all paths
  *   --plan     a draft test plan: the best path, and for each ending the best path with one deviation
@@ -94,13 +94,13 @@ function printRun(r: Report, run: VariantRun): void {
 function print(r: Report): void {
   const { scenario } = r.bundle;
   const choices = Object.values(scenario.nodes).reduce((n, node) => n + node.choices.length, 0);
-  console.log(`\n${scenario.id}: ${scenario.title} (standard ${scenario.standard})`);
+  console.log(`\n${scenario.id}: ${scenario.title}`);
   console.log(
     `  ${Object.keys(scenario.nodes).length} nodes, ${Object.keys(scenario.endings).length} endings, ${choices} choices; analysed in ${r.ms.toFixed(0)} ms`,
   );
   for (const run of r.runs) printRun(r, run);
   for (const inv of r.invariants)
-    console.log(`  ${inv.ok ? 'ok  ' : inv.enforced ? 'FAIL' : 'warn'} ${inv.id.padEnd(28)} ${inv.detail}`);
+    console.log(`  ${inv.ok ? 'ok  ' : 'FAIL'} ${inv.id.padEnd(28)} ${inv.detail}`);
   for (const w of r.warnings) console.log(`  warn ${w.id.padEnd(28)} ${w.detail}`);
 }
 
@@ -110,20 +110,20 @@ function print(r: Report): void {
  * at how many decision points the best reply is also the longest.
  */
 function fairnessTable(rows: Report[]): string {
-  const header = `${'scenario'.padEnd(52)} ${'std'.padStart(3)} ${'random passes'.padStart(13)} ${'longest'.padStart(7)} ${'shortest'.padStart(8)} ${'pass'.padStart(4)} ${'best is longest'.padStart(15)}`;
+  const header = `${'scenario'.padEnd(52)} ${'random passes'.padStart(13)} ${'longest'.padStart(7)} ${'shortest'.padStart(8)} ${'pass'.padStart(4)} ${'best is longest'.padStart(15)}`;
   const lines = rows.flatMap((r) =>
     r.runs.map((run) => {
       const name = `${r.bundle.scenario.id}${run.variant ? ` [${run.variant}]` : ''}`;
       const rate = `${(100 * run.randomTrainee.passRate).toFixed(1)}%${run.randomTrainee.exact ? '' : '~'}`;
       const share = `${run.bestIsLongest.points}/${run.bestIsLongest.of} ${Math.round((100 * run.bestIsLongest.points) / Math.max(run.bestIsLongest.of, 1))}%`;
       const passMark = run.exploration.best?.passMark ?? r.bundle.scenario.passMark;
-      return `${name.padEnd(52)} ${String(r.bundle.scenario.standard).padStart(3)} ${rate.padStart(13)} ${String(run.probes.longest.total).padStart(7)} ${String(run.probes.shortest.total).padStart(8)} ${String(passMark).padStart(4)} ${share.padStart(15)}`;
+      return `${name.padEnd(52)} ${rate.padStart(13)} ${String(run.probes.longest.total).padStart(7)} ${String(run.probes.shortest.total).padStart(8)} ${String(passMark).padStart(4)} ${share.padStart(15)}`;
     }),
   );
   return [
     header,
     ...lines,
-    `(random passes: at most ${100 * MAX_RANDOM_PASS}%, ~ = sampled; longest and shortest: at most the pass mark − ${MIN_PATTERN_GAP}; standard 2 files must meet these)`,
+    `(random passes: at most ${100 * MAX_RANDOM_PASS}%, ~ = sampled; longest and shortest: at most the pass mark − ${MIN_PATTERN_GAP})`,
   ].join('\n');
 }
 
@@ -243,7 +243,6 @@ if (path !== undefined) {
   } else if (flags.has('json')) {
     const json = reports.map((r) => ({
       id: r.bundle.scenario.id,
-      standard: r.bundle.scenario.standard,
       ms: Math.round(r.ms),
       invariants: r.invariants,
       warnings: r.warnings,
@@ -270,7 +269,7 @@ if (path !== undefined) {
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
     const warned = reports.reduce((n, r) => n + r.warnings.length, 0);
     console.log(
-      `\n${reports.length} scenario(s) analysed in ${seconds} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all enforced invariants hold'}; ${warned} warning(s).`,
+      `\n${reports.length} scenario(s) analysed in ${seconds} s; ${failed.length ? `FAILED: ${failed.join(', ')}` : 'all invariants hold'}; ${warned} warning(s).`,
     );
   }
   process.exitCode = failed.length > 0 ? 1 : 0;

@@ -19,7 +19,6 @@ export interface SceneData {
   debrief: { setting: Setting };
 }
 
+/** The design canvas the art is drawn on; src/game/layout.ts maps it onto the real canvas. */
 export const GAME_WIDTH = 1280;
 export const GAME_HEIGHT = 720;
-/** The DOM panel covers the right side of the stage; scenes keep their focal point in the left part. */
-export const SCENE_FOCUS_X = 330;

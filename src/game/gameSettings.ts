@@ -14,7 +14,8 @@ export const GAME_SETTINGS = {
   antialias: true,
   // Partial frames draw over the last one (renderOnDemand.ts); tests also read the canvas back.
   preserveDrawingBuffer: true,
-  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+  // The canvas is the size of its box in the layout (src/game/layout.ts frames the art inside it).
+  scale: { mode: Phaser.Scale.RESIZE, expandParent: false },
   // The overlay owns the keyboard: Phaser must not capture keys that DOM buttons need.
   input: { keyboard: false },
 } satisfies Phaser.Types.Core.GameConfig;

@@ -19,6 +19,7 @@
  * canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
  */
 import Phaser from 'phaser';
+import { SUPPORTED_PHASER } from './phaserVersion';
 
 /** How often idle motion is drawn (ms). */
 export const IDLE_FRAME_MS = 200;
@@ -134,7 +135,8 @@ function liveOwner(object: Phaser.GameObjects.GameObject): Live | undefined {
  */
 function tweenOwners(tween: Phaser.Tweens.Tween): Set<Live> | 'outside' {
   const owners = new Set<Live>();
-  for (const target of tween.targets) {
+  // A tween destroyed in this step (its scene shut down) has no targets left, and moves nothing.
+  for (const target of (tween.targets as unknown[] | null) ?? []) {
     if (!isGameObject(target)) continue;
     const owner = liveOwner(target);
     if (!owner) return 'outside';
@@ -221,6 +223,12 @@ export function frameCounts(game: Phaser.Game): FrameCounts {
  * `postBoot`, before Phaser binds `step` to its loop (or later: the loop is re-pointed).
  */
 export function renderOnDemand(game: Phaser.Game): void {
+  if (Phaser.VERSION !== SUPPORTED_PHASER) {
+    throw new Error(
+      `src/game/renderOnDemand.ts replaces the game step of Phaser ${SUPPORTED_PHASER}, but Phaser ${Phaser.VERSION} is running: ` +
+        `compare its Game#step with renderOnDemand's step before changing SUPPORTED_PHASER and package.json`,
+    );
+  }
   if (policies.has(game)) return;
   const policy = new FramePolicy(game);
   policies.set(game, policy);

@@ -5,6 +5,7 @@
  */
 export * from './csv';
 export * from './curriculum';
+export * from './library';
 export * from './resume';
 export * from './settings';
 export * from './store';

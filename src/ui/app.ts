@@ -4,20 +4,22 @@
  * trainee's records in RecordsController; screens get data and intents only.
  */
 import type Phaser from 'phaser';
+import { libraryGroups } from '../content/order';
 import type { ContentSource } from '../content/source';
 import { SCENES } from '../game/events';
 import type { SelectScene } from '../game/scenes/SelectScene';
-import type { InProgress, ProgressStore } from '../progress';
+import { type InProgress, type ProgressStore, scenarioStatuses } from '../progress';
 import type { Announcer } from './announcer';
 import { PlayController } from './controllers/play';
 import { RecordsController } from './controllers/records';
 import { NoticeBar } from './noticeBar';
 import { Router } from './router';
 import { renderAccessibility } from './screens/accessibilityScreen';
-import { renderSelect } from './screens/selectScreen';
+import { EMPTY_LIBRARY_VIEW, type LibraryView, renderSelect } from './screens/selectScreen';
 import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
 import { applySettings, type Settings, saveSettings } from './settings';
+import { SoundBoard } from './sound';
 import { type TabMemory, tabMemory } from './tabMemory';
 import type { PlaySettings, ScreenName } from './types';
 
@@ -37,14 +39,19 @@ export class App {
   readonly router: Router;
   readonly playing: PlayController;
   readonly records: RecordsController;
+  readonly notices: NoticeBar;
   private settings: Settings;
   private readonly tab: TabMemory = tabMemory();
+  private readonly sound: SoundBoard;
+  /** The library's filters, kept while the page lives so "choose another scenario" returns to them. */
+  private library: LibraryView = EMPTY_LIBRARY_VIEW;
 
   constructor(private readonly services: AppServices) {
     this.settings = services.settings;
     applySettings(this.settings);
+    this.sound = new SoundBoard(this.settings.sound);
     this.router = new Router(services.game, services.overlay);
-    new NoticeBar(services.noticeBar, services.store, {
+    this.notices = new NoticeBar(services.noticeBar, services.store, {
       exportNow: () => this.records.exportEverything(),
     });
     this.playing = new PlayController({
@@ -56,6 +63,8 @@ export class App {
       fixedSeed: services.fixedSeed,
       toSelect: (notice) => this.showSelect(notice),
       rememberTabAttempt: (entry) => this.tab.remember(entry),
+      sound: this.sound,
+      onSoundChange: (sound) => this.updateSettings({ ...this.settings, sound }),
     });
     this.records = new RecordsController({
       router: this.router,
@@ -85,6 +94,7 @@ export class App {
     this.settings = settings;
     saveSettings(settings);
     applySettings(settings);
+    this.sound.setEnabled(settings.sound);
   }
 
   /** Menus hold no session: leaving play for one stops it (its record stays saved). */
@@ -136,8 +146,14 @@ export class App {
 
   async showSelect(notice?: string): Promise<void> {
     this.leavePlay();
-    const scenarios = this.services.content.scenarios();
-    const highlighted = scenarios.find((s) => s.summary)?.summary;
+    const { content, store } = this.services;
+    const groups = libraryGroups(content.scenarios(), content.curriculum());
+    // Replayed attempts only: an edited record must not mark a scenario passed here either.
+    const [attempts, unfinished] = await Promise.all([this.records.checkedAttempts(), store.unfinished()]);
+    const statuses = scenarioStatuses(attempts, unfinished);
+    const entries = groups.flatMap((g) => g.entries);
+    const highlighted = (entries.find((e) => e.id === this.library.open) ?? entries.find((e) => e.summary))
+      ?.summary;
     await this.router.show({
       screen: 'select',
       scene: SCENES.select,
@@ -145,12 +161,20 @@ export class App {
       title: 'Choose a scenario',
       panel: (overlay) =>
         renderSelect(overlay, {
-          scenarios,
+          groups,
+          statuses,
           play: this.play,
+          view: this.library,
           notice,
           onPlayChange: (play) => this.updateSettings({ ...this.settings, play }),
+          onViewChange: (view) => {
+            this.library = view;
+          },
           onHighlight: (summary) => this.selectScene()?.showScenario(summary),
-          onPick: (id) => this.playing.start(id),
+          onStart: (id) => {
+            this.library = { ...this.library, open: undefined };
+            return this.playing.start(id);
+          },
           onReplayCode: (code) => this.playing.openReplayCode(code),
           onBack: () => this.showTitle(),
         }),

@@ -36,4 +36,11 @@ export const SETTING_LABELS: Record<string, string> = {
   'counselor-office': 'Financial counselor\u2019s office',
 };
 
+export const DOMAIN_LABELS: Record<string, string> = {
+  'pre-service': 'Pre-service',
+  'time-of-service': 'Time of service',
+  'account-resolution': 'Account resolution',
+  'special-situations': 'Special situations',
+};
+
 export const DIFFICULTY_LABELS = ['', 'Foundational', 'Intermediate', 'Advanced'];

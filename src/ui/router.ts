@@ -8,6 +8,7 @@ import type Phaser from 'phaser';
 import type { SceneData, SceneKey } from '../game/events';
 import { SCENE_READY } from '../game/scenes/ready';
 import type { ScreenName } from './types';
+import { remeasure } from './viewport';
 
 export interface ScreenRequest<K extends SceneKey> {
   screen: ScreenName;
@@ -42,6 +43,13 @@ export class Router {
       this.game.events.on(SCENE_READY, onReady);
     });
     this.unmount();
+    // The stylesheet sizes the scene band per screen in the tall layout: resize the canvas before the
+    // scene draws, so it frames its art once, at the size it will have.
+    const stage = this.overlay.parentElement;
+    if (stage && stage.dataset.screen !== req.screen) {
+      stage.dataset.screen = req.screen;
+      remeasure(this.game);
+    }
     for (const scene of this.game.scene.getScenes(true)) {
       if (scene.scene.key !== req.scene) this.game.scene.stop(scene.scene.key);
     }

@@ -1,6 +1,6 @@
 /**
  * Per-browser settings (localStorage): text size, motion, typing speed, contrast, how meters are shown,
- * and the practice helps. Applying them is a pure function of the settings object, so the screen always
+ * sound, and the practice helps. Applying them is a pure function of the settings object, so the screen always
  * matches what is stored; storage that is unavailable (private mode, blocked) only means nothing persists.
  */
 import type { Mode } from '../engine/runtime';
@@ -20,6 +20,8 @@ export interface Settings {
   highContrast: boolean;
   /** Also show the meters as text in the conversation panel (the canvas always shows numbers and words). */
   metersAsText: boolean;
+  /** Sound effects and room tone (off by default; never the only way something is told). */
+  sound: boolean;
   play: PlaySettings;
 }
 
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   typingSpeed: 'normal',
   highContrast: false,
   metersAsText: false,
+  sound: false,
   play: { mode: 'practice', hints: true, coachFeedback: true },
 };
 
@@ -71,6 +74,7 @@ export function loadSettings(): Settings {
     typingSpeed: oneOf(stored.typingSpeed, Object.keys(TYPING_SPEEDS) as TypingSpeed[], d.typingSpeed),
     highContrast: flag(stored.highContrast, d.highContrast),
     metersAsText: flag(stored.metersAsText, d.metersAsText),
+    sound: flag(stored.sound, d.sound),
     play: {
       mode: oneOf(play.mode, MODES, d.play.mode),
       hints: flag(play.hints, d.play.hints),

@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import { Session } from '../engine/runtime/session';
+import { bakedTextureCount } from '../game/art/bake';
 import { type FrameCounts, frameCounts } from '../game/renderOnDemand';
 import type { App } from './app';
 
@@ -21,10 +22,12 @@ export interface LiveCounts {
   gameListeners: number;
   /** Listeners on every scene's event emitter. */
   sceneListeners: number;
-  /** Textures in the texture manager (each Phaser Text has one). */
+  /** Textures in the texture manager (each Phaser Text has one), leaving out the baked-art cache. */
   textures: number;
-  /** WebGL textures the renderer holds (0 on canvas). */
+  /** WebGL textures the renderer holds (0 on canvas), leaving out the baked-art cache's. */
   glTextures: number;
+  /** Baked art kept for reuse (src/game/art/bake.ts): it grows with each new look or setting seen, then stays. */
+  bakedTextures: number;
   /** subscribe() / onCue() listeners of the current session. */
   actorListeners: number;
   /** The same over every session started in this page: a screen that forgot to release one stays counted. */
@@ -97,6 +100,8 @@ export function liveCounts(app: App, phaser: typeof Phaser): LiveCounts {
   const sum = (f: (scene: Phaser.Scene) => number): number => scenes.reduce((n, s) => n + f(s), 0);
   const renderer = app.game.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>;
   const announcerNodes = elementsIn('announcer');
+  const baked = bakedTextureCount(app.game);
+  const glTextures = Array.isArray(renderer.glTextureWrappers) ? renderer.glTextureWrappers.length : 0;
   return {
     gameObjects: sum((s) => countObjects(s.children?.list ?? [])),
     updating: sum((s) => s.sys.updateList?.getActive().length ?? 0),
@@ -107,8 +112,9 @@ export function liveCounts(app: App, phaser: typeof Phaser): LiveCounts {
     }),
     gameListeners: countListeners(app.game.events),
     sceneListeners: sum((s) => countListeners(s.sys.events)),
-    textures: app.game.textures.getTextureKeys().length,
-    glTextures: Array.isArray(renderer.glTextureWrappers) ? renderer.glTextureWrappers.length : 0,
+    textures: app.game.textures.getTextureKeys().length - baked,
+    glTextures: renderer.type === phaser.WEBGL ? glTextures - baked : glTextures,
+    bakedTextures: baked,
     actorListeners: app.playing.session?.listenerCount() ?? 0,
     openSessionListeners: Session.openListenerCount(),
     overlayNodes: elementsIn('overlay'),

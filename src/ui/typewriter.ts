@@ -1,13 +1,67 @@
 /**
  * Types a line into an element character by character, skippable at any moment. Under reduced motion,
  * or at speed 0, the whole line appears at once. Timing uses requestAnimationFrame, not timers, so it
- * pauses with the tab and costs nothing when idle.
+ * pauses with the tab and costs nothing when idle. While it types, the element has `data-typing`.
+ *
+ * The whole line is in the element from the start and the part not yet typed is painted transparent
+ * through a CSS Custom Highlight (`::highlight(untyped)` in styles.css). So the line takes its full
+ * height at once and the replies below it never move (a trainee may already be reaching for one), a
+ * screen reader reading the element gets the whole line, and each new character costs a repaint of
+ * that text, never a layout. Browsers without the Highlight API type the text itself instead, with the
+ * block's height reserved first.
  */
 export interface Typing {
   /** Shows the whole line now. */
   finish(): void;
   readonly done: Promise<void>;
   cancel(): void;
+}
+
+/** The not-yet-typed part of every line being typed (one highlight, a range per line). */
+const UNTYPED = 'untyped';
+
+interface Reveal {
+  /** Shows the first `shown` characters. */
+  show(shown: number): void;
+  end(): void;
+}
+
+function highlightReveal(el: HTMLElement, text: string): Reveal | undefined {
+  const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+  if (!registry || typeof Highlight === 'undefined') return undefined;
+  el.textContent = text;
+  const node = el.firstChild;
+  if (!node) return undefined;
+  let highlight = registry.get(UNTYPED);
+  if (!highlight) {
+    highlight = new Highlight();
+    registry.set(UNTYPED, highlight);
+  }
+  const untyped = new Range();
+  untyped.setStart(node, 0);
+  untyped.setEnd(node, text.length);
+  highlight.add(untyped);
+  const all = highlight;
+  return {
+    show: (shown) => untyped.setStart(node, shown),
+    end: () => all.delete(untyped),
+  };
+}
+
+/** Without the Highlight API: the block keeps the whole line's height, and the text grows. */
+function textReveal(el: HTMLElement, text: string, hold: HTMLElement): Reveal {
+  el.textContent = text;
+  hold.style.minHeight = `${hold.getBoundingClientRect().height}px`;
+  el.textContent = '';
+  return {
+    show: (shown) => {
+      el.textContent = text.slice(0, shown);
+    },
+    end: () => {
+      el.textContent = text;
+      hold.style.minHeight = '';
+    },
+  };
 }
 
 /** `hold`: the block whose height is kept while `el` types (el itself when it is a block). */
@@ -21,34 +75,36 @@ export function typeInto(
   const done = new Promise<void>((resolve) => {
     resolveDone = resolve;
   });
+  if (charsPerSecond <= 0 || text.length === 0) {
+    el.textContent = text;
+    delete el.dataset.typing;
+    resolveDone();
+    return { finish: () => undefined, done, cancel: () => undefined };
+  }
+  const reveal = highlightReveal(el, text) ?? textReveal(el, text, hold);
+  el.dataset.typing = 'true';
   let frame = 0;
   let finished = false;
   const finish = (): void => {
     if (finished) return;
     finished = true;
     cancelAnimationFrame(frame);
-    el.textContent = text;
-    hold.style.minHeight = '';
+    reveal.end();
+    delete el.dataset.typing;
     resolveDone();
   };
-  if (charsPerSecond <= 0 || text.length === 0) {
-    finish();
-    return { finish, done, cancel: finish };
-  }
-  // The block takes the whole line's height before typing starts, so the replies below it stay put
-  // while it types (a trainee may already be reaching for one) and each new character repaints only
-  // itself instead of moving everything that follows.
-  el.textContent = text;
-  hold.style.minHeight = `${hold.getBoundingClientRect().height}px`;
   const start = performance.now();
-  el.textContent = '';
+  let shownBefore = 0;
   const tick = (now: number): void => {
-    const shown = Math.floor(((now - start) / 1000) * charsPerSecond);
-    if (shown >= text.length) {
+    // A frame's timestamp is when the frame began, which can be just before `start`.
+    const shown = Math.max(0, Math.floor(((now - start) / 1000) * charsPerSecond));
+    // A screen that went away mid-line: stop, so the loop does not keep the old screen alive.
+    if (shown >= text.length || !el.isConnected) {
       finish();
       return;
     }
-    el.textContent = text.slice(0, shown);
+    if (shown !== shownBefore) reveal.show(shown);
+    shownBefore = shown;
     frame = requestAnimationFrame(tick);
   };
   frame = requestAnimationFrame(tick);

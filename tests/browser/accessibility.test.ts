@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { linesOf } from '../../src/engine/runtime/conditions';
 import { watchConsole } from './chromium';
-import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
@@ -70,8 +70,7 @@ describe('accessibility', () => {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
       await axe(page, 'select');
-      await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-      await waitForScreen(page, 'conversation');
+      await startScenario(page, SCENARIO);
       await page.getByRole('button', { name: /What is Linda feeling/ }).click();
       await axe(page, 'conversation');
       await playChoices(page, bundle, best.choices.slice(0, 2));
@@ -93,11 +92,17 @@ describe('accessibility', () => {
     expect((await focused(page)).text).toBe('Start practising');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'select');
-    expect((await focused(page)).scenario).toBeTruthy();
+    expect((await focused(page)).text).toBe('Choose a conversation');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('mode');
     for (let i = 0; i < 40 && (await focused(page)).scenario !== SCENARIO; i++)
       await page.keyboard.press('Tab');
     expect((await focused(page)).scenario).toBe(SCENARIO);
     await page.keyboard.press('Space');
+    expect((await focused(page)).text).toBe(bundle.scenario.title);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Start practice');
+    await page.keyboard.press('Enter');
     await waitForScreen(page, 'conversation');
 
     for (const [turn, id] of best.choices.entries()) {
@@ -139,8 +144,7 @@ describe('accessibility', () => {
     const page = await open(browserOf(), { textSize: 200 });
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundle, best.choices.slice(0, 3));
     await page.locator('.transcript summary').click();
     const layout = await page.evaluate(() => {
@@ -177,12 +181,12 @@ describe('accessibility', () => {
     const firstLine = async (page: Page) => {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
-      await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-      await waitForScreen(page, 'conversation');
+      await startScenario(page, SCENARIO);
       // Click and read in the same task, before any animation frame can run.
       return page.evaluate(() => {
         (document.querySelector('.choice') as HTMLButtonElement).click();
-        return document.querySelector('[data-testid=patient-line]')?.textContent ?? '';
+        const line = document.querySelector<HTMLElement>('[data-testid=patient-line]');
+        return { text: line?.textContent ?? '', typing: line?.dataset.typing === 'true' };
       });
     };
     const reduced = await open(browserOf(), { reducedMotion: true });
@@ -190,11 +194,12 @@ describe('accessibility', () => {
     const nodeId = await reduced.evaluate(() => window.__GOOD_TERMS__?.nodeId);
     const node = bundle.scenario.nodes[nodeId ?? ''];
     const variants = node ? linesOf(node.line, nodeId ?? '').map((v) => v.text) : [];
-    expect(variants).toContain(whole);
+    expect(variants).toContain(whole.text);
+    expect(whole.typing).toBe(false);
     await reduced.close();
 
     const moving = await open(browserOf(), { reducedMotion: false });
-    expect(await firstLine(moving)).toBe('');
+    expect((await firstLine(moving)).typing).toBe(true);
     await moving.close();
   });
 
@@ -202,28 +207,29 @@ describe('accessibility', () => {
     const page = await open(browserOf(), { reducedMotion: false });
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     // Click and measure in the same task: the new line has not typed a character yet.
     const before = await page.evaluate(() => {
       (document.querySelector('.choice') as HTMLButtonElement).click();
       return {
-        typed: document.querySelector('[data-testid=patient-line]')?.textContent ?? '',
+        typing: document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing,
         top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
       };
     });
-    expect(before.typed).toBe('');
+    expect(before.typing).toBe('true');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=patient-line]')?.textContent === window.__GOOD_TERMS__?.line,
+      () => document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing === undefined,
       undefined,
       { polling: 50 },
     );
     const after = await page.evaluate(() => ({
       top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
       reserved: (document.querySelector('.speech') as HTMLElement).style.minHeight,
+      line: document.querySelector('[data-testid=patient-line]')?.textContent,
     }));
     expect(after.top).toBe(before.top);
-    expect(after.reserved, 'the reserved height is released once the line is typed').toBe('');
+    expect(after.reserved, 'no height is left reserved once the line is typed').toBe('');
+    expect(after.line).toBe(await page.evaluate(() => window.__GOOD_TERMS__?.line));
     await page.close();
   });
 
@@ -231,8 +237,7 @@ describe('accessibility', () => {
     const page = await open(browserOf());
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundle, best.choices.slice(0, 1));
     const meters = await page.evaluate(() => window.__GOOD_TERMS__?.meters);
     const line = await page.evaluate(() => window.__GOOD_TERMS__?.nodeId);

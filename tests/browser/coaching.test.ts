@@ -4,7 +4,15 @@ import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { offered, type PlayState, startState, stepState } from '../../src/engine/runtime/stepper';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
 import { watchConsole } from './chromium';
-import { baseUrl, bundleFor, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
+import {
+  baseUrl,
+  bundleFor,
+  openGame,
+  playChoices,
+  startScenario,
+  useBrowser,
+  waitForScreen,
+} from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 11;
@@ -46,8 +54,7 @@ describe('practice, assessment, replay', () => {
 
   async function start(mode: 'Practice' | 'Assessment'): Promise<void> {
     await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     expect(await page.getByTestId('mode-badge').textContent()).toBe(mode);
   }
 
@@ -146,8 +153,8 @@ describe('practice, assessment, replay', () => {
     expect(await other.getByTestId('replay-code').textContent()).toBe(code);
 
     await other.goto(`${baseUrl()}#replay=${code.replace(/\.[0-9a-f]{8}\./, '.00000000.')}`);
-    await waitForScreen(other, 'select');
-    expect(await other.getByRole('alert').textContent()).toMatch(
+    await waitForScreen(other, 'title');
+    expect(await other.locator('.title-card .notice').textContent()).toMatch(
       /another version of .*cannot be replayed exactly/,
     );
     expect(otherProblems).toEqual([]);

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchConsole } from './chromium';
-import { baseUrl, useBrowser, waitForScreen } from './helpers';
+import { baseUrl, startScenario, useBrowser, waitForScreen } from './helpers';
 import { preparePage } from './playthrough';
 
 interface Picture {
@@ -52,8 +52,7 @@ describe('drawing on demand', () => {
     await waitForScreen(page, 'title');
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator('[data-scenario-id="s8-copay-prior-balance"]').click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, 's8-copay-prior-balance');
 
     let checkedAfterPartial = 0;
     for (let turn = 1; turn <= 3; turn++) {

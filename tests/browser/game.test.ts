@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bestOf, explore, playStrategy, STRATEGIES } from '../../src/engine/authoring/analysis';
-import { bundleFor, canvasStats, openGame, playChoices, useBrowser, waitForScreen } from './helpers';
+import {
+  bundleFor,
+  canvasStats,
+  openGame,
+  playChoices,
+  startScenario,
+  useBrowser,
+  waitForScreen,
+} from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 7;
@@ -18,8 +26,7 @@ describe('the game in a real browser', () => {
   async function playToDebrief(choices: readonly string[]): Promise<number> {
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundleFor(SCENARIO), choices);
     await page.getByRole('button', { name: 'See your debrief' }).click();
     await waitForScreen(page, 'debrief');
@@ -63,8 +70,7 @@ describe('the game in a real browser', () => {
 
     await page.getByRole('button', { name: 'Choose another scenario' }).click();
     await waitForScreen(page, 'select');
-    await page.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, SCENARIO);
     await playChoices(page, bundle, hardline.choices);
     await page.getByRole('button', { name: 'See your debrief' }).click();
     await waitForScreen(page, 'debrief');
@@ -80,8 +86,7 @@ describe('the game in a real browser', () => {
       const { page: p, problems: seen } = await openGame(browser(), seed);
       await p.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(p, 'select');
-      await p.locator(`[data-scenario-id="${SCENARIO}"]`).click();
-      await waitForScreen(p, 'conversation');
+      await startScenario(p, SCENARIO);
       const order = await p.locator('.choice').evaluateAll((els) =>
         els.map((e) => ({
           id: (e as HTMLElement).dataset.choiceId ?? '',

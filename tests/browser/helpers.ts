@@ -70,6 +70,13 @@ export async function playChoices(
   }
 }
 
+/** From the select screen: opens the scenario's details and starts it (in the mode picked on the screen). */
+export async function startScenario(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-scenario-id="${id}"]`).click();
+  await page.locator(`[data-start-scenario="${id}"]`).click();
+  await waitForScreen(page, 'conversation');
+}
+
 /** One Chromium per test file: launched before the first test and closed after the last. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;

@@ -2,7 +2,9 @@
  * Nothing piles up across play-throughs: after 10 play-throughs of different scenarios (each to its
  * ending, the debrief and back to the select screen), the live Phaser game objects, tweens, listeners on
  * the game, the scenes and the session's actor, the textures, the overlay's DOM nodes and Chromium's JS
- * event listener count are what they were after the first. Counts only, no timings.
+ * event listener count are what they were after the first. Baked art (src/game/art/bake.ts) is a cache
+ * that grows with each new look and setting: playing the first scenario again the same way adds nothing
+ * to it. Counts only, no timings.
  */
 import { describe, expect, it } from 'vitest';
 import type { LiveCounts } from '../../src/ui/testHooks';
@@ -48,6 +50,15 @@ describe('play-throughs leave nothing behind', () => {
     expect(afterTenth.announcerNodes).toBeLessThanOrEqual(6);
     const heapTenth = await heapAfterGc(cdp);
     expect(heapTenth.jsEventListeners).toBe(heapFirst.jsEventListeners);
+
+    expect(afterFirst.bakedTextures, 'the first play-through baked its art').toBeGreaterThan(0);
+    const again = await play(page, { scenarioId: ids[0] as string, choiceSeed: 1 });
+    expect(again.debrief).toBe(true);
+    const afterAgain = await counts(page);
+    expect(afterAgain.bakedTextures, 'the same play-through again reuses its baked art').toBe(
+      afterTenth.bakedTextures,
+    );
+    expect(pick(afterAgain)).toEqual(pick(afterFirst));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -79,6 +79,9 @@ export async function playInPage(options: PlayOptions): Promise<PlayResult> {
   const card = document.querySelector<HTMLButtonElement>(`[data-scenario-id="${options.scenarioId}"]`);
   if (!card) throw new Error(`no scenario card for ${options.scenarioId}`);
   card.click();
+  const start = document.querySelector<HTMLButtonElement>(`[data-start-scenario="${options.scenarioId}"]`);
+  if (!start) throw new Error(`the details of ${options.scenarioId} have no start button`);
+  start.click();
   await until('the conversation', () => hooks().screen === 'conversation' && hooks().turn === 0);
 
   let turns = 0;
@@ -154,17 +157,37 @@ export interface HeapSample {
   documents: number;
 }
 
-/** Forces garbage collection through the DevTools protocol (no --expose-gc needed), then samples. */
-export async function heapAfterGc(cdp: CDPSession): Promise<HeapSample> {
-  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
+/** One precise collection, then the counters. */
+async function sampleAfterGc(cdp: CDPSession): Promise<HeapSample> {
+  // A heap snapshot is the one collection that is precise for the DOM: HeapProfiler.collectGarbage
+  // scans the renderer's stack conservatively and can keep a few detached screens (and their listeners)
+  // counted, by a number that varies from run to run. The snapshot itself is discarded.
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   const dom = await cdp.send('Memory.getDOMCounters');
+  const heap = await cdp.send('Runtime.getHeapUsage');
   return {
     heapUsed: heap.usedSize,
     domNodes: dom.nodes,
     jsEventListeners: dom.jsEventListeners,
     documents: dom.documents,
   };
+}
+
+/**
+ * Forces garbage collection through the DevTools protocol (no --expose-gc needed) and samples until two
+ * samples agree on the DOM counters: work still finishing when a play-through returns (a database write
+ * holds listeners on its request and transaction) is waited out, not counted.
+ */
+export async function heapAfterGc(cdp: CDPSession): Promise<HeapSample> {
+  let sample = await sampleAfterGc(cdp);
+  for (let round = 0; round < 5; round++) {
+    const next = await sampleAfterGc(cdp);
+    const settled = next.domNodes === sample.domNodes && next.jsEventListeners === sample.jsEventListeners;
+    sample = next;
+    if (settled) break;
+  }
+  return sample;
 }
 
 /** The ids on the select screen's scenario cards, in order. */

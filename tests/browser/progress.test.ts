@@ -8,7 +8,7 @@ import { Session } from '../../src/engine/runtime/session';
 import { newAttemptId, summariseAttempt } from '../../src/progress';
 import { toJsonExport } from '../../src/progress/exportImport';
 import { watchConsole } from './chromium';
-import { axe, baseUrl, bundleFor, playChoices, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
 const SEED = 9;
 
@@ -32,8 +32,7 @@ describe('progress, resume and the onboarding path', () => {
     const best = bestOf(explore(bundle, { seed: SEED }));
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
-    await page.locator('[data-scenario-id="s8-copay-prior-balance"]').click();
-    await waitForScreen(page, 'conversation');
+    await startScenario(page, 's8-copay-prior-balance');
     await playChoices(page, bundle, best.choices.slice(0, 3));
     const before = await page.evaluate(() => ({
       node: window.__GOOD_TERMS__?.nodeId,

@@ -1,6 +1,6 @@
 /**
  * The first-load budget (docs: architecture, Budgets): application code at most 120 kB gzipped, Phaser in
- * its own chunk, scenario content loaded on demand. Builds the production site in memory with the
+ * its own chunk and trimmed to at most 195 kB gzipped, scenario content loaded on demand. Builds the production site in memory with the
  * project's own Vite config, so it needs nothing built beforehand. `npm run bench:bundle` prints the
  * same figures in full.
  */
@@ -10,6 +10,7 @@ import {
   type BundleReport,
   bundleReport,
   JOIN_PAGE_GZIP_BUDGET,
+  PHASER_GZIP_BUDGET,
 } from '../../scripts/bench/bundleReport';
 
 describe('bundle budget', () => {
@@ -27,6 +28,12 @@ describe('bundle budget', () => {
   it('puts Phaser in a chunk of its own', () => {
     expect(report.phaser).toHaveLength(1);
     expect(report.app.some((f) => f.file.includes('phaser'))).toBe(false);
+  });
+
+  it('ships the trimmed Phaser, within 195 kB gzipped', () => {
+    const phaser = report.phaser[0];
+    expect(phaser, 'no Phaser chunk').toBeDefined();
+    expect(phaser?.gzip, `${phaser?.file}`).toBeLessThanOrEqual(PHASER_GZIP_BUDGET);
   });
 
   it('loads every scenario on demand, none in the first load', () => {

@@ -239,8 +239,8 @@ const results = h('section', { class: 'card', 'aria-labelledby': 'results-headin
 const layout = h(
   'div',
   { class: 'console__grid' },
-  h('div', { class: 'console', style: 'padding: 0' }, controls, conversation, results),
-  h('div', { class: 'console', style: 'padding: 0' }, header, live, people),
+  h('div', { class: 'console console--column' }, controls, conversation, results),
+  h('div', { class: 'console console--column' }, header, live, people),
 );
 
 function render(): void {

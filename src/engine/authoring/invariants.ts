@@ -1,12 +1,12 @@
 /**
  * The pedagogical and structural invariants every scenario must satisfy. The analyzer prints them and
- * fails on any enforced violation; content tests and `validate` run the same code. Scenarios with persona
+ * fails on any violation; content tests and `validate` run the same code. Scenarios with persona
  * variants are analysed once per variant: reachability counts across all of them, every other invariant
  * must hold in each.
  *
- * The fair-assessment invariants (issue 12: a random trainee, always-longest and always-shortest fail;
- * broken rules and bad endings stay out of reach) are enforced for files that declare `standard: 2`;
- * for older files they are reported as warnings until the content is rewritten.
+ * The fair-assessment invariants (a random trainee, always-longest and always-shortest fail; broken
+ * rules and bad endings stay out of reach) keep the assessment a measure of judgement, not of pattern
+ * spotting.
  */
 
 import { initialContext } from '../runtime/compiler';
@@ -44,8 +44,6 @@ export interface InvariantResult {
   id: string;
   ok: boolean;
   detail: string;
-  /** False for a check the file's content standard does not yet require: reported, not failed. */
-  enforced: boolean;
 }
 
 export interface Probes {
@@ -195,7 +193,6 @@ function reachability(bundle: ScenarioBundle, runs: VariantRun[]): InvariantResu
   return {
     id: 'reachable',
     ok: missing.length === 0,
-    enforced: true,
     detail:
       missing.length === 0
         ? `all ${all.length} nodes and endings and all ${choiceIds.length} choices are reachable`
@@ -213,7 +210,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     {
       id: 'no-dead-ends',
       ok: exploration.deadEnds.length === 0,
-      enforced: true,
       detail:
         exploration.deadEnds.length === 0
           ? 'every non-ending state offers a choice'
@@ -222,7 +218,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     {
       id: 'bounded',
       ok: !exploration.unbounded && best !== undefined && run.trapped.length === 0,
-      enforced: true,
       detail:
         run.trapped.length > 0
           ? `no ending can be reached from ${run.trapped.join(', ')}: a loop without an exit (check the "next" of their choices)`
@@ -239,7 +234,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
   const hasEmpathy = best.tags.some((t) => EMPATHY_TECHNIQUES.includes(t));
   const hasAsk = best.tags.includes('clear-ask');
   const gap = (p: PathOutcome): number => best.total - p.total;
-  const standard2 = bundle.scenario.standard >= 2;
   const passMark = best.passMark;
   const patternCeiling = passMark - MIN_PATTERN_GAP;
   const pattern = (name: 'longest' | 'shortest'): InvariantResult => {
@@ -247,7 +241,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     return {
       id: `always-${name}-fails`,
       ok: probe.total <= patternCeiling,
-      enforced: standard2,
       detail: `always picking the ${name} reply scores ${probe.total} (at most ${patternCeiling}: ${MIN_PATTERN_GAP} below the pass mark ${passMark}): ${showPath(probe)}`,
     };
   };
@@ -261,25 +254,21 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     {
       id: 'best-path-teaches',
       ok: hasEmpathy && hasAsk,
-      enforced: true,
       detail: `best path (${best.total}) ${hasEmpathy ? 'uses' : 'lacks'} an empathy technique and ${hasAsk ? 'makes' : 'lacks'} a clear ask`,
     },
     {
       id: 'hardline-loses',
       ok: gap(probes.hardline) >= MIN_STRATEGY_GAP,
-      enforced: true,
       detail: `hardline scores ${probes.hardline.total}, ${gap(probes.hardline)} below the best (needs ${MIN_STRATEGY_GAP}): ${showPath(probes.hardline)}`,
     },
     {
       id: 'pushover-loses',
       ok: gap(probes.pushover) >= MIN_STRATEGY_GAP,
-      enforced: true,
       detail: `never-ask scores ${probes.pushover.total}, ${gap(probes.pushover)} below the best (needs ${MIN_STRATEGY_GAP}): ${showPath(probes.pushover)}`,
     },
     {
       id: 'random-trainee-fails',
       ok: random.passRate <= MAX_RANDOM_PASS,
-      enforced: standard2,
       detail:
         `a trainee picking replies at random passes ${pct(random.passRate)} of attempts (at most ${pct(MAX_RANDOM_PASS)}; ` +
         `${random.exact ? 'exact over every path' : `${random.attempts} seeded attempts`})` +
@@ -290,7 +279,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     {
       id: 'broken-rule-not-top-band',
       ok: !brokenTop,
-      enforced: standard2,
       detail: brokenTop
         ? `a path that breaks ${brokenTop.breaches.map((b) => `${b.ruleId} (${b.severity})`).join(', ')} reaches the top band with ${brokenTop.total}: ${showPath(brokenTop)}`
         : exploration.bestBroken
@@ -300,7 +288,6 @@ function perRun(bundle: ScenarioBundle, run: VariantRun): InvariantResult[] {
     {
       id: 'bad-ending-fails',
       ok: passingBad.length === 0,
-      enforced: standard2,
       detail:
         passingBad.length > 0
           ? passingBad
@@ -444,5 +431,4 @@ function linesNeverSaid(bundle: ScenarioBundle, runs: VariantRun[]): string[] {
 }
 
 /** Enforced invariants that do not hold: what makes the analyzer, `validate` and the content tests fail. */
-export const failures = (analysis: Analysis): InvariantResult[] =>
-  analysis.invariants.filter((i) => i.enforced && !i.ok);
+export const failures = (analysis: Analysis): InvariantResult[] => analysis.invariants.filter((i) => !i.ok);

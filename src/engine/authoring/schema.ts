@@ -216,12 +216,6 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     id,
     version: z.number().int().min(1),
-    standard: z
-      .union([z.literal(1), z.literal(2)])
-      .default(1)
-      .describe(
-        'the content standard this file is written to: 2 = written to scoring v2 and the fair-assessment rules, which the analyzer then enforces',
-      ),
     title: z.string().min(1),
     summary: z.string().min(1),
     setting: z.enum(SETTINGS),
@@ -270,6 +264,50 @@ export const scenarioSchema = z
   .strict();
 export type ScenarioDef = z.infer<typeof scenarioSchema>;
 
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are "#rrggbb"');
+const hairStyle = z.enum(['short', 'long', 'bun', 'ponytail', 'curly', 'bald', 'cropped']);
+const outfit = z
+  .enum(['crew', 'vneck', 'collar', 'cardigan', 'tee', 'hoodie', 'hi-vis'])
+  .describe(
+    'what the top is; left out: a cardigan when elderly, a tee for a child, else crew, vneck or collar',
+  );
+
+/** How the portrait draws a persona (src/game/art/portrait: every value here has a drawing there). */
+export const lookSchema = z
+  .object({
+    skin: colour,
+    hair: colour,
+    hairStyle,
+    top: colour.describe('the colour of the top (under a hi-vis vest, the shirt)'),
+    eyes: colour.default('#3b2a1e'),
+    age: z
+      .enum(['child', 'young', 'adult', 'older', 'elderly'])
+      .describe('child: about 6 to 12, drawn smaller; young: 18 to 30; older: greying; elderly: grey'),
+    build: z.enum(['slim', 'medium', 'broad']).default('medium'),
+    outfit: outfit.optional(),
+    glasses: z.boolean().default(false),
+    beard: z.boolean().default(false),
+    companion: z
+      .enum(['none', 'toddler', 'child', 'parent', 'spouse'])
+      .default('none')
+      .describe('someone who came along and stands behind, to the left'),
+    companionLook: z
+      .object({
+        skin: colour,
+        hair: colour,
+        hairStyle,
+        top: colour,
+        eyes: colour,
+        outfit,
+        glasses: z.boolean(),
+      })
+      .partial()
+      .strict()
+      .optional()
+      .describe('how the companion looks; anything left out follows from the persona\u2019s look'),
+  })
+  .strict();
+
 export const personaSchema = z
   .object({
     name: z.string().min(1),
@@ -289,23 +327,7 @@ export const personaSchema = z
       })
       .strict(),
     meters: z.object({ stress: meterValue, trust: meterValue }).strict(),
-    look: z
-      .object({
-        skin: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        hair: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        hairStyle: z.enum(['short', 'long', 'bun', 'ponytail', 'curly', 'bald', 'cropped']),
-        top: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        eyes: z
-          .string()
-          .regex(/^#[0-9a-fA-F]{6}$/)
-          .default('#3b2a1e'),
-        age: z.enum(['young', 'adult', 'older', 'elderly']),
-        build: z.enum(['slim', 'medium', 'broad']).default('medium'),
-        glasses: z.boolean().default(false),
-        beard: z.boolean().default(false),
-        companion: z.enum(['none', 'toddler', 'child']).default('none'),
-      })
-      .strict(),
+    look: lookSchema,
   })
   .strict();
 export type PersonaDef = z.infer<typeof personaSchema>;

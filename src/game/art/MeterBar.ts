@@ -5,12 +5,18 @@
  * dark text keeps its contrast over any backdrop. It reads without colour: a label, a number, a word band
  * (stressWord / trustWord), a different icon (bolt vs shield) and fill pattern (diagonal hatch vs dots), and
  * a different end marker (triangle vs circle, matching the debrief chart).
+ *
+ * The card, the fill along the whole track, the fill's rounded end, the marker and each floating delta
+ * label are baked textures (bake.ts): moving the meter crops the fill and moves its end and the marker,
+ * with no path redrawn.
  */
-import * as Phaser from 'phaser';
+import Phaser from 'phaser';
 import { stressWord, trustWord } from '../../engine/runtime/expression';
 import { invalidate, markLive } from '../renderOnDemand';
+import { bakedImage } from './bake';
+import { labelWidth } from './canvasPen';
 import { darken, lighten } from './color';
-import { fillPoly, type Pt, pt, ribbon, taper } from './draw';
+import { fillPoly, type Pen, type Pt, pt, ribbon, taper } from './draw';
 import { prefersReducedMotion } from './motion';
 import { makeText, PALETTE, TEXT } from './palette';
 
@@ -21,6 +27,8 @@ export const METER_HEIGHT = 60;
 const BAR_Y = 38;
 const BAR_H = 12;
 const PAD = 12;
+/** The fill's rounded end: a pill as wide as the bar is tall. */
+const END = BAR_H;
 /** How often (ms) the number may be re-rendered while the fill animates (Text re-uploads its texture). */
 const TEXT_THROTTLE_MS = 120;
 
@@ -34,12 +42,18 @@ export class MeterBar extends Phaser.GameObjects.Container {
   /** Starts from the OS preference; the app overrides it with setReducedMotion(). */
   private reducedMotion = prefersReducedMotion();
 
-  private readonly fill: Phaser.GameObjects.Graphics;
+  /** The fill along the whole track, cropped to the value. */
+  private readonly fill: Phaser.GameObjects.Image;
+  /** The fill's rounded end, at the value. */
+  private readonly fillEnd: Phaser.GameObjects.Image;
+  private readonly marker: Phaser.GameObjects.Image;
+  /** Where the marker's texture sits against the marker's centre. */
+  private readonly markerOffset: Pt;
   private readonly numberText: Phaser.GameObjects.Text;
   private readonly wordText: Phaser.GameObjects.Text;
   private readonly tweensOwned = new Set<Phaser.Tweens.Tween>();
   private readonly timersOwned = new Set<Phaser.Time.TimerEvent>();
-  private readonly popups = new Set<Phaser.GameObjects.Container>();
+  private readonly popups = new Set<Phaser.GameObjects.Image>();
   private valueTween: Phaser.Tweens.Tween | null = null;
   private lastTextAt = 0;
 
@@ -51,31 +65,44 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.shown = this.value;
     this.setName(`meter-${kind}`);
     const w = this.barWidth;
+    const r = this.trackRect();
+    const { fill, dark } = this.colors();
 
-    const card = scene.make.graphics({}, false);
-    card.fillStyle(PALETTE.shadow, 0.08);
-    card.fillRoundedRect(1, 3, w, METER_HEIGHT, 10);
-    card.fillStyle(PALETTE.paper, 0.96);
-    card.fillRoundedRect(0, 0, w, METER_HEIGHT, 10);
-    card.lineStyle(1, PALETTE.line, 1);
-    card.strokeRoundedRect(0.5, 0.5, w - 1, METER_HEIGHT - 1, 10);
-    this.drawIcon(card, PAD + 8, 19);
-    this.drawTrack(card);
+    const card = bakedImage(scene, `meter:${kind}:card:${w}`, (g) => {
+      g.fillStyle(PALETTE.shadow, 0.08);
+      g.fillRoundedRect(1, 3, w, METER_HEIGHT, 10);
+      g.fillStyle(PALETTE.paper, 0.96);
+      g.fillRoundedRect(0, 0, w, METER_HEIGHT, 10);
+      g.lineStyle(1, PALETTE.line, 1);
+      g.strokeRoundedRect(0.5, 0.5, w - 1, METER_HEIGHT - 1, 10);
+      this.drawIcon(g, PAD + 8, 19);
+      this.drawTrack(g);
+      const label = kind === 'stress' ? 'Stress' : 'Trust';
+      g.text(PAD + 22, 19, label, { size: 15, bold: true, color: TEXT.ink }, 0, 0.5);
+    });
+    const bar = { x: r.x, y: r.y, width: r.w, height: r.h };
+    this.fill = bakedImage(scene, `meter:${kind}:fill:${w}`, (g) => this.drawFill(g), { area: bar });
+    this.fillEnd = bakedImage(
+      scene,
+      `meter:${kind}:fill-end`,
+      (g) => {
+        g.fillStyle(fill, 1);
+        g.fillRoundedRect(0, r.y, END, r.h, r.h / 2);
+      },
+      { area: { x: 0, y: r.y, width: END, height: r.h } },
+    );
+    this.marker = bakedImage(scene, `meter:${kind}:marker`, (g) => this.drawMarker(g, dark));
+    this.markerOffset = pt(this.marker.x, this.marker.y);
 
-    // The label, the number and its word share the card's top row.
-    const label = makeText(scene, PAD + 22, 19, kind === 'stress' ? 'Stress' : 'Trust', {
-      size: 15,
-      bold: true,
-    }).setOrigin(0, 0.5);
+    // The number and its word share the card's top row with the label.
     this.numberText = makeText(scene, 0, 19, '', { size: 15, bold: true }).setOrigin(1, 0.5);
     this.wordText = makeText(scene, w - PAD, 19, '', { size: 13, color: TEXT.muted }).setOrigin(1, 0.5);
 
-    this.fill = scene.make.graphics({}, false);
-    this.add([card, this.fill, label, this.numberText, this.wordText]);
+    this.add([card, this.fill, this.fillEnd, this.marker, this.numberText, this.wordText]);
     this.setSize(w, METER_HEIGHT);
     // The card, its shadow and the floating delta labels all stay inside the card's area.
     markLive(this, () => ({ x: -6, y: -6, width: this.barWidth + 12, height: METER_HEIGHT + 12 }));
-    this.drawFill(this.shown);
+    this.showFill(this.shown);
     this.updateText(this.value);
   }
 
@@ -91,7 +118,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     this.stopValueTween();
     if (!animate || this.reducedMotion || !this.scene) {
       this.shown = next;
-      this.drawFill(next);
+      this.showFill(next);
       this.updateText(next);
       if (delta !== 0 && animate && this.scene) this.popDelta(delta);
       return this;
@@ -107,7 +134,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
       onUpdate: (tw) => {
         if (!this.active) return;
         this.shown = tw.getValue() ?? next;
-        this.drawFill(this.shown);
+        this.showFill(this.shown);
         const now = this.scene?.time.now ?? 0;
         if (now - this.lastTextAt >= TEXT_THROTTLE_MS) {
           this.lastTextAt = now;
@@ -119,7 +146,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
         if (this.valueTween === tween) this.valueTween = null;
         this.shown = next;
         if (!this.active) return;
-        this.drawFill(next);
+        this.showFill(next);
         this.updateText(next);
       },
     });
@@ -134,7 +161,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     if (on && this.valueTween) {
       this.stopValueTween();
       this.shown = this.value;
-      this.drawFill(this.value);
+      this.showFill(this.value);
       this.updateText(this.value);
     }
     return this;
@@ -170,7 +197,24 @@ export class MeterBar extends Phaser.GameObjects.Container {
     return { x: PAD, y: BAR_Y, w: this.barWidth - 2 * PAD, h: BAR_H };
   }
 
-  private drawIcon(g: Phaser.GameObjects.Graphics, cx: number, cy: number): void {
+  /** Shows the fill up to `value`: the whole fill cropped, its rounded end and the marker moved there. */
+  private showFill(value: number): void {
+    if (!this.scene) return;
+    invalidate(this);
+    const r = this.trackRect();
+    const fw = (r.w * clamp(value)) / 100;
+    const shown = fw >= 0.5;
+    // The fill runs under the middle of its end; an end longer than the fill is cut at the track's start.
+    this.fill.setVisible(shown).setCrop(0, 0, Math.max(0, fw - END / 2), r.h);
+    const cut = Math.max(0, END - fw);
+    this.fillEnd
+      .setVisible(shown)
+      .setX(r.x + fw - END)
+      .setCrop(cut, 0, END - cut, r.h);
+    this.marker.setPosition(r.x + fw + this.markerOffset.x, r.y + r.h / 2 + this.markerOffset.y);
+  }
+
+  private drawIcon(g: Pen, cx: number, cy: number): void {
     const { dark } = this.colors();
     if (this.kind === 'stress') {
       // Lightning bolt.
@@ -198,7 +242,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     }
   }
 
-  private drawTrack(g: Phaser.GameObjects.Graphics): void {
+  private drawTrack(g: Pen): void {
     const { track } = this.colors();
     const r = this.trackRect();
     g.fillStyle(track, 1);
@@ -210,27 +254,19 @@ export class MeterBar extends Phaser.GameObjects.Container {
     for (const q of [0.25, 0.5, 0.75]) g.fillRect(r.x + r.w * q - 0.5, r.y + r.h + 2, 1, 4);
   }
 
-  private drawFill(value: number): void {
-    const g = this.fill;
-    if (!g.scene) return;
-    g.clear();
-    invalidate(this);
-    const { fill, dark } = this.colors();
+  /** The fill along the whole track: its colour, its pattern and a soft top highlight. */
+  private drawFill(g: Pen): void {
+    const { fill } = this.colors();
     const r = this.trackRect();
-    const fw = (r.w * clamp(value)) / 100;
-    if (fw < 0.5) {
-      this.drawMarker(g, r.x, r.y + r.h / 2, dark);
-      return;
-    }
-    const rad = Math.min(r.h / 2, fw / 2);
+    const rad = r.h / 2;
     g.fillStyle(fill, 1);
-    g.fillRoundedRect(r.x, r.y, fw, r.h, rad);
+    g.fillRoundedRect(r.x, r.y, r.w, r.h, rad);
     const x0 = r.x + rad * 0.6;
-    const x1 = r.x + fw - rad * 0.6;
+    const x1 = r.x + r.w - rad * 0.6;
     if (this.kind === 'stress') {
       // Diagonal hatch, clipped by clamping x to the fill.
       const light = lighten(fill, 0.45);
-      for (let sx = r.x - r.h; sx < r.x + fw; sx += 7) {
+      for (let sx = r.x - r.h; sx < r.x + r.w; sx += 7) {
         const quad = [pt(sx, r.y + r.h), pt(sx + r.h, r.y), pt(sx + r.h + 3, r.y), pt(sx + 3, r.y + r.h)].map(
           (p) => pt(Math.max(x0, Math.min(x1, p.x)), p.y),
         );
@@ -244,31 +280,23 @@ export class MeterBar extends Phaser.GameObjects.Container {
     } else {
       // Dots.
       g.fillStyle(lighten(fill, 0.55), 0.75);
-      for (let dx = r.x + 6; dx < r.x + fw - 3; dx += 8) g.fillCircle(dx, r.y + r.h / 2, 1.6);
+      for (let dx = r.x + 6; dx < r.x + r.w - 3; dx += 8) g.fillCircle(dx, r.y + r.h / 2, 1.6);
     }
     // A soft top highlight.
-    ribbon(
-      g,
-      [pt(x0, r.y + 2.5), pt(Math.max(x0, x1), r.y + 2.5)],
-      taper(0.5, 1.6, 0.5),
-      0xffffff,
-      0.35,
-      false,
-    );
-    this.drawMarker(g, r.x + fw, r.y + r.h / 2, dark);
+    ribbon(g, [pt(x0, r.y + 2.5), pt(x1, r.y + 2.5)], taper(0.5, 1.6, 0.5), 0xffffff, 0.35, false);
   }
 
-  /** End marker: a triangle for stress, a circle for trust (the same shapes as the debrief chart). */
-  private drawMarker(g: Phaser.GameObjects.Graphics, x: number, y: number, color: number): void {
+  /** End marker, centred on (0, 0): a triangle for stress, a circle for trust (as on the debrief chart). */
+  private drawMarker(g: Pen, color: number): void {
     g.fillStyle(PALETTE.paper, 1);
     if (this.kind === 'stress') {
-      g.fillTriangle(x, y - 10, x - 9, y + 7, x + 9, y + 7);
+      g.fillTriangle(0, -10, -9, 7, 9, 7);
       g.fillStyle(color, 1);
-      g.fillTriangle(x, y - 7, x - 6.5, y + 5, x + 6.5, y + 5);
+      g.fillTriangle(0, -7, -6.5, 5, 6.5, 5);
     } else {
-      g.fillCircle(x, y, 8.5);
+      g.fillCircle(0, 0, 8.5);
       g.fillStyle(color, 1);
-      g.fillCircle(x, y, 6);
+      g.fillCircle(0, 0, 6);
     }
   }
 
@@ -293,16 +321,18 @@ export class MeterBar extends Phaser.GameObjects.Container {
     const mx = r.x + (r.w * this.value) / 100;
     const px = mx + 34 <= r.x + r.w - 4 ? mx + 34 : mx - 34;
     const py = BAR_Y + BAR_H / 2;
-    const pop = this.scene.make.container({ x: px, y: py }, false);
-    const text = makeText(this.scene, 0, 0, label, { bold: true, color: good ? TEXT.good : TEXT.bad });
-    text.setOrigin(0.5);
-    const bg = this.scene.make.graphics({}, false);
-    const bw = text.width + 14;
-    bg.fillStyle(PALETTE.paper, 1);
-    bg.fillRoundedRect(-bw / 2, -11, bw, 22, 11);
-    bg.lineStyle(1.5, color, 1);
-    bg.strokeRoundedRect(-bw / 2, -11, bw, 22, 11);
-    pop.add([bg, text]);
+    // A pill centred on (0, 0), baked once per label and colour.
+    const style = { size: 14, bold: true, color: good ? TEXT.good : TEXT.bad };
+    const pop = bakedImage(this.scene, `meter:delta:${label}:${good ? 'good' : 'bad'}`, (g) => {
+      const bw = Math.round(labelWidth(label, style)) + 14;
+      g.fillStyle(PALETTE.paper, 1);
+      g.fillRoundedRect(-bw / 2, -11, bw, 22, 11);
+      g.lineStyle(1.5, color, 1);
+      g.strokeRoundedRect(-bw / 2, -11, bw, 22, 11);
+      g.text(0, 0, label, style, 0.5, 0.5);
+    });
+    const offset = pt(pop.x, pop.y);
+    pop.setPosition(px + offset.x, py + offset.y);
     this.add(pop);
     this.popups.add(pop);
     const remove = () => {
@@ -322,7 +352,7 @@ export class MeterBar extends Phaser.GameObjects.Container {
     pop.setAlpha(0);
     const tween = this.scene.tweens.add({
       targets: pop,
-      y: { from: py, to: py - 22 },
+      y: { from: py + offset.y, to: py + offset.y - 22 },
       alpha: { from: 1, to: 0, ease: 'Quad.easeIn' },
       duration: 1100,
       ease: 'Cubic.easeOut',

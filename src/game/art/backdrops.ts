@@ -1,13 +1,16 @@
 /**
- * Setting backdrops, drawn with Graphics in a flat vector style on a 1280 x 720 design canvas.
+ * Setting backdrops, drawn in a flat vector style on a 1280 x 720 design canvas and baked into one
+ * texture per setting (bake.ts), shown as a single Image.
  *
  * Composition: the patient portrait stands at PORTRAIT_ANCHOR (x 330, y 420); its shoulders are cut straight
  * at FOREGROUND_Y (y 600), which is where every backdrop puts its foreground edge (counter, bed, desk, call
  * card), so the figure reads as standing behind it. Detail lives on the left ~45 %; the right ~55 % (under the
  * DOM panel) is kept to calm wall colour.
  */
-import * as Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { Setting } from '../../engine/authoring/schema';
+import { bakedImage } from './bake';
+import { labelWidth, type Painter, Recording } from './canvasPen';
 import { darken, lighten, mix } from './color';
 import {
   arcPts,
@@ -22,7 +25,7 @@ import {
   spline,
   taper,
 } from './draw';
-import { makeText, PALETTE, TEXT, type TextLook } from './palette';
+import { PALETTE, TEXT, type TextLook } from './palette';
 
 const W = 1280;
 const H = 720;
@@ -36,23 +39,23 @@ export const PANEL_LEFT = Math.round(W * 0.45);
 
 const FG = FOREGROUND_Y;
 
-type G = Phaser.GameObjects.Graphics;
+type G = Painter;
 
+/** The layers of a backdrop in the order they are painted: shapes, with labels between them. */
 interface Ctx {
-  scene: Phaser.Scene;
-  root: Phaser.GameObjects.Container;
+  layers: Recording[];
 }
 
-/** Draw the backdrop for a setting into a new container (added to the scene) and return it. */
-export function drawBackdrop(
-  scene: Phaser.Scene,
-  setting: Setting,
-  width = W,
-  height = H,
-): Phaser.GameObjects.Container {
-  const root = scene.add.container(0, 0);
-  root.setName(`backdrop-${setting}`);
-  const ctx: Ctx = { scene, root };
+/** The backdrop for a setting, as one Image at the top-left of the stage (not yet on a display list). */
+export function drawBackdrop(scene: Phaser.Scene, setting: Setting): Phaser.GameObjects.Image {
+  const image = bakedImage(scene, `backdrop:${setting}`, (painter) => paintBackdrop(painter, setting), {
+    area: { x: 0, y: 0, width: W, height: H },
+  });
+  return image.setName(`backdrop-${setting}`);
+}
+
+function paintBackdrop(painter: Painter, setting: Setting): void {
+  const ctx: Ctx = { layers: [] };
   switch (setting) {
     case 'front-desk':
       frontDesk(ctx);
@@ -73,32 +76,31 @@ export function drawBackdrop(
       calmWall(gfx(ctx), PALETTE.wallCool, PALETTE.wallCoolDeep);
       break;
   }
-  if (width !== W || height !== H) root.setScale(width / W, height / H);
-  root.setSize(W, H);
-  return root;
+  for (const layer of ctx.layers) layer.replay(painter);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 // ---------------------------------------------------------------------------------------------
 
+/** A new layer of shapes over everything so far (labels written before it stay under it). */
 function gfx(ctx: Ctx): G {
-  const g = ctx.scene.make.graphics({}, false);
-  ctx.root.add(g);
-  return g;
+  const layer = new Recording();
+  ctx.layers.push(layer);
+  return layer;
 }
 
+/** A label over every layer so far; returns its width. */
 function label(
   ctx: Ctx,
   x: number,
   y: number,
   text: string,
   opts: TextLook & { originX?: number; originY?: number } = {},
-): Phaser.GameObjects.Text {
-  const t = makeText(ctx.scene, x, y, text, opts);
-  t.setOrigin(opts.originX ?? 0, opts.originY ?? 0.5);
-  ctx.root.add(t);
-  return t;
+): number {
+  const style = { size: opts.size ?? 14, bold: opts.bold, color: opts.color ?? TEXT.ink };
+  gfx(ctx).text(x, y, text, style, opts.originX ?? 0, opts.originY ?? 0.5);
+  return labelWidth(text, style);
 }
 
 function vgrad(
@@ -277,8 +279,8 @@ function frontDesk(ctx: Ctx): void {
   rect(g, wx + ww / 2 - 3, wy, 6, wh, PALETTE.metal);
 
   // Registration sign and the queue display.
-  const sign = label(ctx, 112, 132, 'Registration', { size: 18, bold: true, color: TEXT.onDark });
-  const signW = Math.min(240, sign.width + 70);
+  const signWidth = label(ctx, 112, 132, 'Registration', { size: 18, bold: true, color: TEXT.onDark });
+  const signW = Math.min(240, signWidth + 70);
   rrect(g, 60, 106, signW, 52, 10, PALETTE.teal);
   // Clipboard icon.
   rrect(g, 76, 116, 24, 32, 4, 0xffffff);
@@ -333,16 +335,7 @@ function frontDesk(ctx: Ctx): void {
     fillPoly(fg, [pt(40, y), pt(90, y - 1), pt(90, y + 8), pt(40, y + 9)], PALETTE.line);
     fillPoly(fg, [pt(98, y - 1), pt(200, y - 3), pt(200, y + 6), pt(98, y + 8)], 0xffffff);
     fg.lineStyle(1, PALETTE.laminateDark, 1);
-    fg.strokePoints(
-      [
-        new Phaser.Math.Vector2(98, y - 1),
-        new Phaser.Math.Vector2(200, y - 3),
-        new Phaser.Math.Vector2(200, y + 6),
-        new Phaser.Math.Vector2(98, y + 8),
-      ],
-      true,
-      true,
-    );
+    fg.strokePoints([pt(98, y - 1), pt(200, y - 3), pt(200, y + 6), pt(98, y + 8)], true, true);
   }
 }
 
@@ -715,11 +708,7 @@ function edDischarge(ctx: Ctx): void {
     ecg.push(pt(px, py));
   }
   g.lineStyle(2, PALETTE.ecg, 1);
-  g.strokePoints(
-    ecg.map((p) => new Phaser.Math.Vector2(p.x, p.y)),
-    false,
-    false,
-  );
+  g.strokePoints(ecg, false, false);
   label(ctx, 502, 146, '72', { size: 20, bold: true, color: '#7ee2a6', originX: 1 });
   label(ctx, 374, 186, 'SpO\u2082 98%', { size: 12, color: '#9fd9cf' });
   label(ctx, 502, 186, '118/76', { size: 12, color: '#ffffff', originX: 1 });

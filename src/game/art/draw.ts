@@ -1,10 +1,8 @@
 /**
- * Vector drawing helpers on top of Phaser.GameObjects.Graphics: smooth splines, tapered strokes,
- * rounded-corner masks. Phaser Graphics has no bezier path commands, so curves are sampled into
+ * Vector drawing helpers on a Pen (the part of Phaser's Graphics API the art uses): smooth splines,
+ * tapered strokes, rounded-corner masks. Graphics has no bezier path commands, so curves are sampled into
  * polygons here (WebGL triangulates concave fills with Earcut).
  */
-import * as Phaser from 'phaser';
-
 export interface Pt {
   x: number;
   y: number;
@@ -12,25 +10,45 @@ export interface Pt {
 
 export const pt = (x: number, y: number): Pt => ({ x, y });
 
-function vecs(points: readonly Pt[]): Phaser.Math.Vector2[] {
-  return points.map((p) => new Phaser.Math.Vector2(p.x, p.y));
+/** A rounded rectangle's corner radius: one for all corners, or each corner's. */
+export type Radius = number | { tl: number; tr: number; bl: number; br: number };
+
+/** What the art draws with: the part of Phaser's Graphics API it uses (a Graphics object is a Pen). */
+export interface Pen {
+  fillStyle(color: number, alpha?: number): unknown;
+  lineStyle(lineWidth: number, color: number, alpha?: number): unknown;
+  fillGradientStyle(
+    topLeft: number,
+    topRight: number,
+    bottomLeft: number,
+    bottomRight: number,
+    alphaTopLeft?: number,
+    alphaTopRight?: number,
+    alphaBottomLeft?: number,
+    alphaBottomRight?: number,
+  ): unknown;
+  fillPoints(points: readonly Pt[], closeShape?: boolean, closePath?: boolean): unknown;
+  strokePoints(points: readonly Pt[], closeShape?: boolean, closePath?: boolean): unknown;
+  fillCircle(x: number, y: number, radius: number): unknown;
+  strokeCircle(x: number, y: number, radius: number): unknown;
+  fillRect(x: number, y: number, width: number, height: number): unknown;
+  strokeRect(x: number, y: number, width: number, height: number): unknown;
+  fillRoundedRect(x: number, y: number, width: number, height: number, radius?: Radius): unknown;
+  strokeRoundedRect(x: number, y: number, width: number, height: number, radius?: Radius): unknown;
+  fillTriangle(x0: number, y0: number, x1: number, y1: number, x2: number, y2: number): unknown;
+  lineBetween(x1: number, y1: number, x2: number, y2: number): unknown;
 }
 
 /** Fill a closed polygon. */
-export function fillPoly(
-  g: Phaser.GameObjects.Graphics,
-  points: readonly Pt[],
-  color: number,
-  alpha = 1,
-): void {
+export function fillPoly(g: Pen, points: readonly Pt[], color: number, alpha = 1): void {
   if (points.length < 3) return;
   g.fillStyle(color, alpha);
-  g.fillPoints(vecs(points), true, true);
+  g.fillPoints(points, true, true);
 }
 
 /** Stroke an open or closed polyline with a constant width. */
 export function strokePoly(
-  g: Phaser.GameObjects.Graphics,
+  g: Pen,
   points: readonly Pt[],
   width: number,
   color: number,
@@ -39,7 +57,7 @@ export function strokePoly(
 ): void {
   if (points.length < 2) return;
   g.lineStyle(width, color, alpha);
-  g.strokePoints(vecs(points), closed, closed);
+  g.strokePoints(points, closed, closed);
 }
 
 /** Quadratic bezier sampled into n + 1 points. */
@@ -143,7 +161,7 @@ export function arcPts(cx: number, cy: number, r: number, a0: number, a1: number
  * Drawn as one filled polygon plus round caps, so thick curves have no joint gaps.
  */
 export function ribbon(
-  g: Phaser.GameObjects.Graphics,
+  g: Pen,
   points: readonly Pt[],
   width: (t: number) => number,
   color: number,
@@ -192,7 +210,7 @@ export const constant = (w: number) => (): number => w;
  * rectangle appears clipped to rounded corners (a cheap stand-in for a mask).
  */
 export function cornerMask(
-  g: Phaser.GameObjects.Graphics,
+  g: Pen,
   x: number,
   y: number,
   w: number,

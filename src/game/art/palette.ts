@@ -84,7 +84,8 @@ export const TEXT = {
 /** The surfaces dark text is expected to sit on (all pass 4.5:1 with `ink` and `inkMuted`). */
 export const TEXT_ON = [PALETTE.paper, PALETTE.surface, PALETTE.surfaceAlt] as const;
 
-export const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+export const FONT_FAMILY =
+  '"Atkinson Hyperlegible", system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Pixel ratio for crisp short labels (Phaser Text renders to a canvas texture). */
 function textResolution(): number {

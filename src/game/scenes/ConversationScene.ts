@@ -1,19 +1,30 @@
 import Phaser from 'phaser';
+import type { ConversationPort } from '../../conversation/port';
 import { type ConversationView, expressionFor, type PatientCue } from '../../engine/runtime';
-import { drawBackdrop, MeterBar, PatientPortrait } from '../art';
-import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
+import {
+  drawBackdrop,
+  METER_HEIGHT,
+  MeterBar,
+  type MeterKind,
+  PatientPortrait,
+  PORTRAIT_ANCHOR,
+} from '../art';
+import { SCENES, type SceneData } from '../events';
+import { layoutOf, placeMeters } from '../layout';
+import { keepFramed, PORTRAIT_SUBJECT } from './framing';
 import { announceReady } from './ready';
 
 /**
  * Draws the patient and the meters as a projection of the conversation port: it reads views and cues,
- * never changes state, and draws a classroom room exactly as it draws local play.
+ * never changes state, and draws a classroom room exactly as it draws local play. The meters sit at the
+ * top of the part of the canvas the panel leaves free, sized to it; the patient is framed below them.
  */
-const METER_WIDTH = 250;
-
 export class ConversationScene extends Phaser.Scene {
   private portrait!: PatientPortrait;
-  private stress!: MeterBar;
-  private trust!: MeterBar;
+  private meters: Record<MeterKind, MeterBar> | undefined;
+  private conversation!: ConversationPort;
+  private showMeters = true;
+  private reducedMotion = false;
   private unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -22,18 +33,27 @@ export class ConversationScene extends Phaser.Scene {
 
   create(data: SceneData['conversation']): void {
     const { conversation, reducedMotion, showMeters } = data;
-    const view = conversation.view();
-    drawBackdrop(this, conversation.bundle.scenario.setting);
-    this.portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, conversation.bundle.persona.look);
-    this.add.existing(this.portrait);
-    // The meters' strip (y < 96) is kept clear by every backdrop; both end left of the DOM panel.
-    this.stress = new MeterBar(this, 20, 18, 'stress', view.meters.stress, METER_WIDTH);
-    this.trust = new MeterBar(this, 30 + METER_WIDTH, 18, 'trust', view.meters.trust, METER_WIDTH);
-    // Assessment can hide the meters; they still exist so the scene code stays one path.
-    this.add.existing(this.stress.setVisible(showMeters));
-    this.add.existing(this.trust.setVisible(showMeters));
+    this.conversation = conversation;
+    this.showMeters = showMeters;
+    this.reducedMotion = reducedMotion;
+    this.meters = undefined;
+    const backdrop = drawBackdrop(this, conversation.bundle.scenario.setting);
+    this.portrait = new PatientPortrait(
+      this,
+      PORTRAIT_ANCHOR.x,
+      PORTRAIT_ANCHOR.y,
+      conversation.bundle.persona.look,
+    );
+    const world = this.add.container(0, 0, [backdrop, this.portrait]);
+    keepFramed(
+      this,
+      world,
+      PORTRAIT_SUBJECT,
+      () => (this.showMeters ? this.meterPlacement().height : 0),
+      () => this.placeMeters(),
+    );
     this.setReducedMotion(reducedMotion);
-    this.render(view, false);
+    this.render(conversation.view(), false);
 
     this.unsubscribe = [
       conversation.subscribe((next) => this.render(next, true)),
@@ -44,15 +64,46 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   setReducedMotion(on: boolean): void {
+    this.reducedMotion = on;
     this.portrait.setReducedMotion(on);
-    this.stress.setReducedMotion(on);
-    this.trust.setReducedMotion(on);
+    this.meters?.stress.setReducedMotion(on);
+    this.meters?.trust.setReducedMotion(on);
+  }
+
+  private meterPlacement() {
+    const { width, height } = this.scale.gameSize;
+    return placeMeters(layoutOf(this), { width, height }, METER_HEIGHT);
+  }
+
+  /**
+   * A meter's card is drawn for its width, so a new width makes new meters (showing the current values,
+   * without animation); a new position or scale only moves them.
+   */
+  private placeMeters(): void {
+    const place = this.meterPlacement();
+    if (this.meters && this.meters.stress.barWidth !== place.width) {
+      this.meters.stress.destroy();
+      this.meters.trust.destroy();
+      this.meters = undefined;
+    }
+    if (!this.meters) {
+      const { meters } = this.conversation.view();
+      const make = (kind: MeterKind): MeterBar => {
+        const bar = new MeterBar(this, 0, 0, kind, meters[kind], place.width);
+        // Assessment can hide the meters; they still exist so the scene code stays one path.
+        this.add.existing(bar.setVisible(this.showMeters));
+        return bar.setReducedMotion(this.reducedMotion);
+      };
+      this.meters = { stress: make('stress'), trust: make('trust') };
+    }
+    this.meters.stress.setScale(place.scale).setPosition(place.stress.x, place.stress.y);
+    this.meters.trust.setScale(place.scale).setPosition(place.trust.x, place.trust.y);
   }
 
   private render(view: ConversationView, animate: boolean): void {
     this.portrait.setExpression(expressionFor(view.meters), animate);
-    this.stress.setValue(view.meters.stress, animate);
-    this.trust.setValue(view.meters.trust, animate);
+    this.meters?.stress.setValue(view.meters.stress, animate);
+    this.meters?.trust.setValue(view.meters.trust, animate);
   }
 
   private react(cue: PatientCue): void {
@@ -64,5 +115,6 @@ export class ConversationScene extends Phaser.Scene {
   private teardown(): void {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
+    this.meters = undefined;
   }
 }

@@ -1,13 +1,14 @@
 import Phaser from 'phaser';
 import type { ScenarioSummary } from '../../engine/runtime';
-import { drawBackdrop, PatientPortrait } from '../art';
-import { SCENE_FOCUS_X, SCENES, type SceneData } from '../events';
+import { drawBackdrop, PatientPortrait, PORTRAIT_ANCHOR } from '../art';
+import { SCENES, type SceneData } from '../events';
 import { requestRender } from '../renderOnDemand';
+import { keepFramed, PORTRAIT_SUBJECT } from './framing';
 import { announceReady } from './ready';
 
 /** Shows the setting and patient of the scenario the trainee is looking at in the list. */
 export class SelectScene extends Phaser.Scene {
-  private preview: Phaser.GameObjects.Container | undefined;
+  private world!: Phaser.GameObjects.Container;
   private shownId: string | undefined;
 
   constructor() {
@@ -15,8 +16,9 @@ export class SelectScene extends Phaser.Scene {
   }
 
   create(data: SceneData['select']): void {
-    this.preview = undefined;
     this.shownId = undefined;
+    this.world = this.add.container(0, 0);
+    keepFramed(this, this.world, PORTRAIT_SUBJECT);
     this.showScenario(data.highlighted);
     announceReady(this);
   }
@@ -24,10 +26,10 @@ export class SelectScene extends Phaser.Scene {
   showScenario(summary: ScenarioSummary | undefined): void {
     if (!summary || summary.id === this.shownId) return;
     this.shownId = summary.id;
-    this.preview?.destroy(true);
+    this.world.removeAll(true);
     const backdrop = drawBackdrop(this, summary.setting);
-    const portrait = new PatientPortrait(this, SCENE_FOCUS_X, 420, summary.look);
-    this.preview = this.add.container(0, 0, [backdrop, portrait]);
+    const portrait = new PatientPortrait(this, PORTRAIT_ANCHOR.x, PORTRAIT_ANCHOR.y, summary.look);
+    this.world.add([backdrop, portrait]);
     requestRender(this);
   }
 }

@@ -1,8 +1,19 @@
 import Phaser from 'phaser';
-import { drawBackdrop, PatientPortrait } from '../art';
+import { drawBackdrop, PatientPortrait, PORTRAIT_ANCHOR } from '../art';
 import { FOREGROUND_Y } from '../art/backdrops';
 import { SCENES, type SceneData } from '../events';
+import type { Rect } from '../layout';
+import { keepFramed } from './framing';
 import { announceReady } from './ready';
+
+const SPACING = 190;
+/** The three faces with the desk below them. */
+const FACES_SUBJECT: Rect = {
+  x: PORTRAIT_ANCHOR.x - SPACING - 110,
+  y: FOREGROUND_Y - 290,
+  width: 2 * (SPACING + 110),
+  height: 330,
+};
 
 /** A waiting room with a few of the patients the trainee will meet. */
 export class TitleScene extends Phaser.Scene {
@@ -11,17 +22,15 @@ export class TitleScene extends Phaser.Scene {
   }
 
   create(data: SceneData['title']): void {
-    drawBackdrop(this, 'counselor-office');
+    const world = this.add.container(0, 0, [drawBackdrop(this, 'counselor-office')]);
     const faces = data.faces.slice(0, 3);
-    const spacing = 190;
-    const left = 330 - ((faces.length - 1) * spacing) / 2;
+    const left = PORTRAIT_ANCHOR.x - ((faces.length - 1) * SPACING) / 2;
     faces.forEach((look, i) => {
       // Scaled portraits sit with their shoulder cut on the desk line (FOREGROUND_Y).
       const scale = i === 1 ? 0.68 : 0.6;
-      const portrait = new PatientPortrait(this, left + i * spacing, FOREGROUND_Y - 180 * scale, look);
-      portrait.setScale(scale);
-      this.add.existing(portrait);
+      world.add(new PatientPortrait(this, left + i * SPACING, FOREGROUND_Y - 180 * scale, look, { scale }));
     });
+    keepFramed(this, world, FACES_SUBJECT);
     announceReady(this);
   }
 }

@@ -21,7 +21,10 @@ import type { Router } from '../router';
 import { renderConversation } from '../screens/conversationScreen';
 import { renderDebrief } from '../screens/debriefScreen';
 import { effectiveReducedMotion, effectiveTypingSpeed, type Settings } from '../settings';
+import type { SoundBoard } from '../sound';
+import { soundscape } from '../soundscape';
 import type { FinishedAttempt, PlaySettings } from '../types';
+import { currentLayout } from '../viewport';
 
 export interface PlayDeps {
   router: Router;
@@ -35,6 +38,9 @@ export interface PlayDeps {
   toSelect: (notice?: string) => Promise<void>;
   /** Keeps this tab's own copy of the conversation it is playing, so a reload resumes it. */
   rememberTabAttempt: (entry: InProgress | undefined) => void;
+  sound: SoundBoard;
+  /** The sound button during a conversation turns the setting on or off. */
+  onSoundChange: (on: boolean) => void;
 }
 
 /** Where a new session starts from: nothing (a fresh attempt) or earlier choices (rewind, replay from N). */
@@ -154,12 +160,13 @@ export class PlayController {
       scene: SCENES.conversation,
       data: { conversation: port, reducedMotion: effectiveReducedMotion(settings), showMeters },
       title: bundle.scenario.title,
-      panel: (overlay) =>
-        renderConversation(overlay, {
+      panel: (overlay) => {
+        const stopPanel = renderConversation(overlay, {
           conversation: port,
           announcer: this.deps.announcer,
           typingSpeed: effectiveTypingSpeed(settings),
           metersAsText: settings.metersAsText,
+          accountOpen: currentLayout() === 'wide',
           mode,
           notice,
           hints: mode === 'practice' && this.play.hints,
@@ -188,7 +195,15 @@ export class PlayController {
             await recorder?.abandon();
             await this.deps.toSelect();
           },
-        }),
+          sound: this.deps.sound.enabled,
+          onSoundChange: this.deps.onSoundChange,
+        });
+        const stopSound = soundscape(port, this.deps.sound, showMeters);
+        return () => {
+          stopSound();
+          stopPanel();
+        };
+      },
     });
   }
 

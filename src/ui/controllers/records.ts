@@ -41,7 +41,7 @@ export class RecordsController {
   constructor(private readonly deps: RecordsDeps) {}
 
   /** Every stored attempt, replayed against the current content: only what replays counts. */
-  private async checkedAttempts(): Promise<CheckedAttempt[]> {
+  async checkedAttempts(): Promise<CheckedAttempt[]> {
     const { content, store } = this.deps;
     const playable = new Set(content.scenarios().flatMap((e) => (e.summary ? [e.id] : [])));
     return verifyAttempts(await store.attempts(), async (id) =>

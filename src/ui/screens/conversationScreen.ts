@@ -6,6 +6,8 @@
  * choice, and taking back the last choice.
  */
 
+import soundOffIcon from '../../../assets/icons/sound-off.svg';
+import soundOnIcon from '../../../assets/icons/sound-on.svg';
 import type { ConversationPort } from '../../conversation/port';
 import {
   type ConversationView,
@@ -37,10 +39,15 @@ export interface ConversationDeps {
   showMeters: boolean;
   /** Also show the meters as text in the panel (a setting). */
   metersAsText: boolean;
+  /** Whether the account starts unfolded (folded on phones, where it would push the replies away). */
+  accountOpen: boolean;
   /** Practice only: go back one decision. */
   onRewind: (() => void) | undefined;
   onFinished: () => void;
   onLeave: () => void;
+  /** Whether sound is on; the sound button turns it on or off (the same setting as in Settings). */
+  sound: boolean;
+  onSoundChange: (on: boolean) => void;
 }
 
 function describeMeterChange(name: string, before: Meters, after: Meters): string {
@@ -103,6 +110,25 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     deps.mode === 'practice' ? 'Practice' : 'Assessment',
   );
 
+  const soundIcon = h('span', { class: 'icon', 'aria-hidden': 'true' });
+  const soundButton = h(
+    'button',
+    { class: 'btn btn--ghost btn--icon', type: 'button', 'aria-pressed': String(deps.sound) },
+    soundIcon,
+    'Sound',
+  );
+  const showSound = (on: boolean): void => {
+    soundButton.setAttribute('aria-pressed', String(on));
+    soundButton.title = on ? 'Sound is on: press to mute' : 'Sound is off: press to turn it on';
+    soundIcon.style.setProperty('--icon', `url("${on ? soundOnIcon : soundOffIcon}")`);
+  };
+  showSound(deps.sound);
+  soundButton.addEventListener('click', () => {
+    const on = soundButton.getAttribute('aria-pressed') !== 'true';
+    showSound(on);
+    deps.onSoundChange(on);
+  });
+
   const panel = h(
     'section',
     { class: 'panel panel--conversation', 'aria-labelledby': 'convo-heading', 'data-screen': 'conversation' },
@@ -116,40 +142,50 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         h('div', { class: 'convo-sub' }, modeBadge, turnLabel),
       ),
       h(
-        'button',
-        { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
-        'Leave conversation',
+        'div',
+        { class: 'convo-header__actions' },
+        soundButton,
+        h(
+          'button',
+          { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
+          'Leave conversation',
+        ),
       ),
     ),
     h(
-      'div',
-      { class: 'convo-scroll' },
+      'section',
+      { 'aria-labelledby': 'account-heading' },
       h(
-        'section',
-        { 'aria-labelledby': 'account-heading' },
-        h('h2', { id: 'account-heading', class: 'visually-hidden' }, 'Account on your screen'),
+        'details',
+        { class: 'account-box', open: deps.accountOpen },
+        h(
+          'summary',
+          {},
+          h('h2', { id: 'account-heading', class: 'account-box__heading' }, 'Account on your screen'),
+        ),
         h(
           'dl',
           { class: 'account' },
           ...scenario.account.facts.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
         ),
       ),
-      h(
-        'section',
-        { class: 'transcript', 'aria-label': 'Conversation so far' },
-        h('details', {}, transcriptSummary, transcriptList),
-      ),
-      coach,
     ),
     deps.notice ? h('p', { class: 'notice', role: 'status' }, deps.notice) : null,
     meterText,
+    coach,
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
     speech,
+    thought,
     tools.childElementCount > 0 ? tools : null,
     h('h2', { class: 'visually-hidden', id: 'reply-heading' }, 'Your reply'),
     choiceList,
+    h(
+      'section',
+      { class: 'transcript', 'aria-label': 'Conversation so far' },
+      h('details', {}, transcriptSummary, transcriptList),
+    ),
   );
-  root.append(thought, coach, panel);
+  root.append(panel);
 
   let typing: Typing | undefined;
   speech.addEventListener('click', () => typing?.finish());
@@ -157,7 +193,10 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     const open = thought.hidden;
     thought.hidden = !open;
     hintButton.setAttribute('aria-expanded', String(open));
-    if (open) announcer.say(`${firstName} is thinking: ${thought.textContent ?? ''}`);
+    if (open) {
+      thought.scrollIntoView({ block: 'nearest' });
+      announcer.say(`${firstName} is thinking: ${thought.textContent ?? ''}`);
+    }
   });
   rewindButton.addEventListener('click', () => deps.onRewind?.());
 

@@ -118,6 +118,17 @@ export function renderSettings(root: HTMLElement, deps: SettingsDeps): () => voi
       h(
         'fieldset',
         { class: 'setting' },
+        h('legend', {}, 'Sound'),
+        checkbox(
+          'sound',
+          'Sound effects and room tone: a phone ringing at the start of a call, a soft chime when stress or trust changes, the murmur of a waiting room. Everything they tell is also on screen.',
+          settings.sound,
+          (sound) => update({ sound }),
+        ),
+      ),
+      h(
+        'fieldset',
+        { class: 'setting' },
         h('legend', {}, 'Practice mode helps'),
         checkbox('hints', 'Hints: what the patient is feeling, on request', settings.play.hints, (hints) =>
           update({ play: { ...settings.play, hints } }),
@@ -126,11 +137,7 @@ export function renderSettings(root: HTMLElement, deps: SettingsDeps): () => voi
           update({ play: { ...settings.play, coachFeedback } }),
         ),
       ),
-      h(
-        'p',
-        { class: 'muted' },
-        'Good Terms has no sound and no time limits: take as long as you need on every choice.',
-      ),
+      h('p', { class: 'muted' }, 'Good Terms has no time limits: take as long as you need on every choice.'),
     ),
   );
   heading.focus();

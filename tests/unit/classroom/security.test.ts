@@ -52,6 +52,7 @@ describe('classroom security', () => {
     const { host, code } = await room();
     const participant = connect();
     await participant.join(code);
+    await host.until((c) => c.host?.roster.length === 1, 'the participant on the roster');
     const projector = connect();
     await projector.ok({ type: 'watch', code });
     const stranger = connect();
