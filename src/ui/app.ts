@@ -18,7 +18,7 @@ import { renderAccessibility } from './screens/accessibilityScreen';
 import { EMPTY_LIBRARY_VIEW, type LibraryView, renderSelect } from './screens/selectScreen';
 import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
-import { applySettings, type Settings, saveSettings } from './settings';
+import { applySettings, effectiveReducedMotion, type Settings, saveSettings } from './settings';
 import { SoundBoard } from './sound';
 import { type TabMemory, tabMemory } from './tabMemory';
 import type { PlaySettings, ScreenName } from './types';
@@ -71,6 +71,7 @@ export class App {
       content: services.content,
       store: services.store,
       toTitle: () => this.showTitle(),
+      reducedMotion: () => effectiveReducedMotion(this.settings),
       play: (id, mode) => {
         this.updateSettings({ ...this.settings, play: { ...this.settings.play, mode } });
         return this.playing.start(id, { mode });
@@ -110,7 +111,7 @@ export class App {
     await this.router.show({
       screen: 'title',
       scene: SCENES.title,
-      data: { faces },
+      data: { faces, reducedMotion: effectiveReducedMotion(this.settings) },
       title: '',
       panel: (overlay) =>
         renderTitle(overlay, {
@@ -157,7 +158,7 @@ export class App {
     await this.router.show({
       screen: 'select',
       scene: SCENES.select,
-      data: { highlighted },
+      data: { highlighted, reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Choose a scenario',
       panel: (overlay) =>
         renderSelect(overlay, {
@@ -186,7 +187,7 @@ export class App {
     await this.router.show({
       screen: 'settings',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Settings',
       panel: (overlay) =>
         renderSettings(overlay, {
@@ -202,7 +203,7 @@ export class App {
     await this.router.show({
       screen: 'accessibility',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Accessibility',
       panel: (overlay) => renderAccessibility(overlay, { onDone: () => this.showTitle() }),
     });

@@ -9,7 +9,8 @@ import { h } from './dom';
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 520;
 const H = 320;
-const PAD = { left: 44, right: 16, top: 14, bottom: 34 };
+/** Room for the axis labels, which grow with the text size (up to 24 px at 200%). */
+const PAD = { left: 56, right: 16, top: 16, bottom: 40 };
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -46,7 +47,7 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
   const xLabels = series.map((_, i) =>
     svg(
       'text',
-      { x: x(i), y: H - 12, 'text-anchor': 'middle', class: 'chart-label' },
+      { x: x(i), y: H - 10, 'text-anchor': 'middle', class: 'chart-label' },
       i === 0 ? 'start' : String(i),
     ),
   );
@@ -55,7 +56,8 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
 
   const markers = turns.flatMap((t, i) => {
     const { turn } = t;
-    const label = `Turn ${turn.turn}: stress ${turn.before.stress} to ${turn.after.stress}, trust ${turn.before.trust} to ${turn.after.trust}. You said: ${t.choiceText}`;
+    // A short name; what was said and the coach's words are in the tip (shown on focus) and the table.
+    const label = `Turn ${turn.turn}: stress ${turn.after.stress}, trust ${turn.after.trust}`;
     const show = (): void => {
       tip.replaceChildren(
         h('strong', {}, `Turn ${turn.turn}: `),
@@ -112,6 +114,7 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
         h('th', { scope: 'col' }, 'Turn'),
         h('th', { scope: 'col' }, 'Stress'),
         h('th', { scope: 'col' }, 'Trust'),
+        h('th', { scope: 'col' }, 'You said'),
       ),
     ),
     h(
@@ -124,6 +127,7 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
           h('th', { scope: 'row' }, i === 0 ? 'Start' : String(i)),
           h('td', {}, m.stress),
           h('td', {}, m.trust),
+          h('td', { class: 'chart-table__said' }, i === 0 ? '' : (turns[i - 1]?.choiceText ?? '')),
         ),
       ),
     ),

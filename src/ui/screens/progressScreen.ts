@@ -12,7 +12,7 @@ import {
   type SetAsideRecord,
 } from '../../progress';
 import type { CheckedAttempt } from '../../progress/verify';
-import { h } from '../dom';
+import { h, statusAfterInsertion } from '../dom';
 
 export type ExportKind = 'attempts' | 'decisions' | 'json';
 
@@ -111,9 +111,13 @@ function transfer(deps: ProgressDeps): HTMLElement {
         'Everything (JSON)',
       ),
     ),
-    h('label', { for: 'import-file' }, 'Import a JSON export: '),
-    file,
-    status,
+    h(
+      'div',
+      { class: 'file-field' },
+      h('label', { for: 'import-file' }, 'Import a JSON export'),
+      file,
+      status,
+    ),
   );
 }
 
@@ -151,6 +155,9 @@ export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => voi
   const scenarios = statuses.flatMap((m) => m.scenarios);
   const setAside = describeSetAside(deps.setAside);
   const heading = h('h1', { id: 'progress-heading', tabindex: -1 }, 'My progress');
+  const notices = [deps.message, deps.storageNotice, setAside].flatMap((text) =>
+    text ? [statusAfterInsertion('notice', text)] : [],
+  );
   root.append(
     h(
       'section',
@@ -161,9 +168,7 @@ export function renderProgress(root: HTMLElement, deps: ProgressDeps): () => voi
         heading,
         h('button', { class: 'btn', type: 'button', onclick: () => deps.onDone() }, 'Back to title'),
       ),
-      deps.message ? h('p', { class: 'notice', role: 'status' }, deps.message) : null,
-      deps.storageNotice ? h('p', { class: 'notice', role: 'status' }, deps.storageNotice) : null,
-      setAside ? h('p', { class: 'notice', role: 'status' }, setAside) : null,
+      ...notices,
       profileForm(deps),
       h(
         'p',
