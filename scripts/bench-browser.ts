@@ -426,6 +426,8 @@ async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
     if (window.__GOOD_TERMS__) window.__GOOD_TERMS__.paused = false;
   });
   await page.getByRole('button', { name: 'Leave conversation' }).click();
+  // Leaving asks first (a dialog): confirm.
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
   await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, { polling: 50 });
   return stats;
 }
@@ -470,6 +472,8 @@ async function benchFramesWith(
       all.drawn += turns.drawn;
       all.partial += turns.partial;
       await page.getByRole('button', { name: 'Leave conversation' }).click();
+      // Leaving asks first (a dialog): confirm.
+      await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
       await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, {
         polling: 50,
       });

@@ -108,7 +108,7 @@ export class App {
     const { content, store } = this.services;
     const faces = content.scenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
     const unfinished = this.tab.ownFirst(await store.unfinished());
-    await this.router.show({
+    const shown = await this.router.show({
       screen: 'title',
       scene: SCENES.title,
       data: { faces, reducedMotion: effectiveReducedMotion(this.settings) },
@@ -131,6 +131,7 @@ export class App {
           onAccessibility: () => this.showAccessibility(),
         }),
     });
+    if (shown && message) this.services.announcer.say(message);
   }
 
   async resume(entry: InProgress): Promise<void> {
