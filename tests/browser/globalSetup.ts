@@ -12,10 +12,8 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync('dist-test/index.html')) {
-    throw new Error('dist-test/ is missing: run `vite build --mode test` first (npm test does this)');
-  }
+/** `vite preview` of the test build on a free loopback port, and its URL. */
+export async function previewTestBuild(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = await preview({
     mode: 'test',
     configLoader: 'runner',
@@ -25,8 +23,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
-  project.provide('baseUrl', url);
-  return async () => {
-    await server.close();
-  };
+  return { url, close: () => server.close() };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync('dist-test/index.html')) {
+    throw new Error('dist-test/ is missing: run `vite build --mode test` first (npm test does this)');
+  }
+  const server = await previewTestBuild();
+  project.provide('baseUrl', server.url);
+  return server.close;
 }

@@ -4,10 +4,10 @@
  * scenario (its chunk never fetched before) plays to the debrief. Runs on a server of its own, so
  * stopping it leaves the rest of the suite alone.
  */
-import { preview } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
+import { previewTestBuild } from './globalSetup';
 import { bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
 const SCENARIO = 's13-ed-cost-before-screening';
@@ -17,15 +17,7 @@ describe('offline', () => {
   const browserOf = useBrowser();
 
   it('plays a whole scenario offline after one visit', async () => {
-    const server = await preview({
-      mode: 'test',
-      configLoader: 'runner',
-      build: { outDir: 'dist-test' },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-      logLevel: 'warn',
-    });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a URL');
+    const { url, close } = await previewTestBuild();
     const context = await browserOf().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     try {
@@ -43,7 +35,7 @@ describe('offline', () => {
       expect(cached.some((u) => u.includes(`/assets/${SCENARIO}-`))).toBe(true);
       expect(cached.some((u) => u.includes('/manifest.webmanifest'))).toBe(true);
 
-      await server.close();
+      await close();
       await context.setOffline(true);
       const problems = watchConsole(page);
       await page.reload();
@@ -60,7 +52,7 @@ describe('offline', () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
-      await server.close();
+      await close();
     }
   });
 });
