@@ -184,6 +184,7 @@ function contrastProblems(page: Page, screen: string): Promise<string[]> {
         'input:not([type=radio]):not([type=checkbox]), select, textarea',
       ) ?? []),
     ].filter(visible)) {
+      field.scrollIntoView({ block: 'nearest' });
       const style = getComputedStyle(field);
       const border = parse(style.borderLeftColor);
       if (!border || Number.parseFloat(style.borderLeftWidth) < 1) {
