@@ -56,7 +56,7 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
 
   const markers = turns.flatMap((t, i) => {
     const { turn } = t;
-    // A short name; what was said and the coach's words are in the tip (shown on focus) and the table.
+    // A short name; what was said is its description (and in the tip shown on focus, with the coach's words).
     const label = `Turn ${turn.turn}: stress ${turn.after.stress}, trust ${turn.after.trust}`;
     const show = (): void => {
       tip.replaceChildren(
@@ -68,7 +68,14 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
     const cx = x(i + 1);
     const group = svg(
       'g',
-      { tabindex: 0, role: 'img', 'aria-label': label, class: 'chart-marker', 'data-turn': turn.turn },
+      {
+        tabindex: 0,
+        role: 'img',
+        'aria-label': label,
+        'aria-describedby': `chart-said-${turn.turn}`,
+        class: 'chart-marker',
+        'data-turn': turn.turn,
+      },
       svg('rect', {
         x: cx - 12,
         y: PAD.top,
@@ -114,7 +121,6 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
         h('th', { scope: 'col' }, 'Turn'),
         h('th', { scope: 'col' }, 'Stress'),
         h('th', { scope: 'col' }, 'Trust'),
-        h('th', { scope: 'col' }, 'You said'),
       ),
     ),
     h(
@@ -127,7 +133,6 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
           h('th', { scope: 'row' }, i === 0 ? 'Start' : String(i)),
           h('td', {}, m.stress),
           h('td', {}, m.trust),
-          h('td', { class: 'chart-table__said' }, i === 0 ? '' : (turns[i - 1]?.choiceText ?? '')),
         ),
       ),
     ),
@@ -146,5 +151,9 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
     ),
     tip,
     h('details', {}, h('summary', {}, 'The chart as a table'), table),
+    // The markers' descriptions: never shown, read with the marker.
+    ...turns.map((t) =>
+      h('p', { id: `chart-said-${t.turn.turn}`, hidden: true }, `You said: \u201c${t.choiceText}\u201d`),
+    ),
   );
 }

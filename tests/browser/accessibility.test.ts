@@ -186,6 +186,9 @@ describe('accessibility', () => {
         totalRole: total.getAttribute('role'),
         totalText: total.textContent,
         markers: [...document.querySelectorAll('.chart-marker')].map(label),
+        described: [...document.querySelectorAll('.chart-marker')].map(
+          (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+        ),
         labelSize: (document.querySelector('.chart-label') as Element).getBoundingClientRect().height,
       };
     });
@@ -195,6 +198,7 @@ describe('accessibility', () => {
     // WCAG 1.3.1: a marker is named in a few words; the details are in the tip and the table.
     expect(debrief.markers.length).toBe(best.choices.length);
     for (const name of debrief.markers) expect(name).toMatch(/^Turn \d+: stress \d+, trust \d+$/);
+    for (const said of debrief.described) expect(said).toMatch(/^You said: \u201c.+\u201d$/);
     await check('debrief');
     // WCAG 1.4.4: the chart's axis labels grow with the text size.
     await page.evaluate(() => {

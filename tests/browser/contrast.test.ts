@@ -246,7 +246,8 @@ describe('non-text contrast', () => {
     await startScenario(page, SCENARIO);
     await page.keyboard.press('Tab');
     await measure('conversation');
-    await page.getByRole('button', { name: 'Leave conversation' }).click();
+    await page.getByRole('button', { name: 'Leave conversation' }).focus();
+    await page.keyboard.press('Enter');
     await measure('leave dialog');
     await page.keyboard.press('Escape');
     await playChoices(page, bundle, best.choices);
