@@ -1,13 +1,14 @@
 /**
- * The socket.io endpoint: who a connection is (facilitator, participant, observer or projector), what it
- * may ask, and what it is told. Every request arrives on one event and is acknowledged: checked by zod
- * (server/messages.ts), rate-limited per socket, refused with an error code and a sentence when it is
- * malformed, unknown, not allowed for the sender's role or not possible now. Rooms broadcast the public
- * state once per change to everyone in them; vote counts go only to the projector and the facilitator,
- * coalesced, so a class voting at once costs a few small messages, not one per vote per phone.
+ * The rooms' side of the classroom: who a page is in a room (facilitator, participant, observer or
+ * projector), what it may ask, and what it is told. Requests arrive checked and rate-limited by the edge
+ * (server/edge.ts), from a page on this node or forwarded from another node, and are answered with a
+ * reply or an error code and a sentence when they are not allowed for the sender's role or not possible
+ * now. Rooms broadcast the public state once per change to everyone in them; vote counts go only to the
+ * projector and the facilitator, coalesced, so a class voting at once costs a few small messages, not one
+ * per vote per phone. Pages are Peers, so a page on another node is served exactly like a local one.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import {
   ADD_TIME_MS,
   type FacilitatorAction,
@@ -16,42 +17,27 @@ import {
   type Request,
   type Role,
   type ServerEvents,
-  type YouState,
 } from '../src/classroom/protocol';
 import type { ScenarioBundle } from '../src/engine/runtime/types';
 import { hashToken, isRoomCode, newToken, normaliseCode } from './codes';
 import { exportSession, sessionCsv } from './export';
-import { parseRequest } from './messages';
+import type { Log } from './log';
 import { checkNickname, generateNickname } from './nicknames';
-import { KeyedBuckets, TokenBucket } from './rateLimit';
+import type { Peer } from './peer';
+import { KeyedBuckets } from './rateLimit';
 import type { RoomEvent } from './room/machine';
 import type { Clock, Room, RoomListener } from './room/room';
 import { debriefOf, facilitatorState, progressOf, publicState, strongestOf, youState } from './room/views';
 import { RoomCreationError, type Rooms } from './rooms';
+import { LogConflictError } from './storage/storage';
 
 /** How often vote counts go out while votes arrive (ms). */
 export const PROGRESS_INTERVAL_MS = 150;
-/** Requests per socket: a burst of 30, then 15 a second; a socket that keeps pushing is dropped. */
-const BURST = 30;
-const PER_SECOND = 15;
-const STRIKES_BEFORE_DISCONNECT = 100;
-
-interface SocketData {
-  role: Role | undefined;
-  room: Room | undefined;
-  seat: string | undefined;
-  observerReason: YouState['observerReason'];
-  bucket: TokenBucket;
-  creations: TokenBucket;
-  strikes: number;
-}
-
 /** Incoming events as the server must treat them: anything may arrive, so nothing is typed yet. */
 interface Incoming {
   request(payload: unknown, ack: unknown): void;
 }
-export type ClassroomServer = Server<Incoming, ServerEvents, Record<string, never>, SocketData>;
-type ClassSocket = Socket<Incoming, ServerEvents, Record<string, never>, SocketData>;
+export type ClassroomServer = Server<Incoming, ServerEvents>;
 
 class RequestError extends Error {
   constructor(readonly problem: Problem) {
@@ -64,7 +50,6 @@ const fail = (code: Problem['code'], message: string): never => {
 
 const PUBLIC = (code: string) => `public:${code}`;
 const HOSTS = (code: string) => `hosts:${code}`;
-const SEATS = (code: string) => `seats:${code}`;
 /** Projectors and facilitators: the screens that show vote counts as they come in (phones do not). */
 const SCREENS = (code: string) => `screens:${code}`;
 
@@ -91,7 +76,11 @@ export interface HubOptions {
   library: ReadonlyMap<string, ScenarioBundle>;
   joinUrl: (code: string) => string;
   clock: Clock;
-  log: (message: string) => void;
+  log: Log;
+  /** Another node took a room over: this node's copy is let go (its lease is released). */
+  onRoomLost?: (code: string) => void;
+  /** A page was let go with its room (see drop): a page on another node is forgotten. */
+  onPeerDropped?: (peer: Peer) => void;
   /** Storage refused a write (disk full, database gone). The server cannot keep its promise to store
    * before it tells anyone, so by default the process stops and a restart resumes from what was stored. */
   onStorageFailure: (error: unknown) => void;
@@ -102,89 +91,36 @@ export class ClassroomHub implements RoomListener {
   private readonly pendingProgress = new Map<string, NodeJS.Timeout>();
   /** Wrong room codes per address: guessing codes from many sockets still runs out. */
   private readonly misses = new KeyedBuckets(20, 0.2);
+  /** The pages in each room, on this node and others. */
+  private readonly members = new Map<string, Set<Peer>>();
 
   constructor(private readonly options: HubOptions) {}
 
   attach(io: ClassroomServer): void {
     this.io = io;
-    io.on('connection', (socket) => {
-      socket.data = {
-        role: undefined,
-        room: undefined,
-        seat: undefined,
-        observerReason: undefined,
-        bucket: new TokenBucket(BURST, PER_SECOND),
-        creations: new TokenBucket(5, 5 / 60),
-        strikes: 0,
-      };
-      socket.on('request', (payload, ack) => void this.onRequest(socket, payload, ack));
-      socket.onAny((event: string, ...args: unknown[]) => {
-        if (event === 'request') return;
-        this.reply(socket, args.at(-1), {
-          ok: false,
-          error: { code: 'unknown-request', message: `There is no "${String(event).slice(0, 40)}" request.` },
-        });
-      });
-      socket.on('disconnect', () => this.onDisconnect(socket));
-    });
   }
 
-  private reply(socket: ClassSocket, ack: unknown, body: Reply<object>): void {
-    if (typeof ack === 'function') ack(body);
-    else if (!body.ok) socket.emit('problem', body);
-  }
-
-  private async onRequest(socket: ClassSocket, payload: unknown, ack: unknown): Promise<void> {
-    if (!socket.data.bucket.take()) {
-      socket.data.strikes += 1;
-      if (socket.data.strikes >= STRIKES_BEFORE_DISCONNECT) {
-        socket.disconnect(true);
-        return;
-      }
-      this.reply(socket, ack, {
-        ok: false,
-        error: { code: 'rate-limited', message: 'Too many requests at once; wait a moment.' },
-      });
-      return;
-    }
-    const parsed = parseRequest(payload);
-    if (!parsed.ok) {
-      const unknown =
-        typeof payload === 'object' &&
-        payload !== null &&
-        typeof (payload as { type?: unknown }).type === 'string'
-          ? !REQUEST_TYPES.has((payload as { type: string }).type)
-          : false;
-      this.reply(socket, ack, {
-        ok: false,
-        error: unknown
-          ? {
-              code: 'unknown-request',
-              message: `There is no "${String((payload as { type: string }).type).slice(0, 40)}" request.`,
-            }
-          : { code: 'malformed', message: `That request is not well formed (${parsed.message}).` },
-      });
-      return;
-    }
+  /** Answers one checked request from a page: a reply, or a problem with a code and a sentence. */
+  async answer(peer: Peer, request: Request): Promise<Reply<object>> {
     try {
-      const result = await this.handle(socket, parsed.request);
-      this.reply(socket, ack, { ok: true, ...result });
+      return { ok: true, ...(await this.handle(peer, request)) };
     } catch (error) {
-      if (error instanceof RequestError) {
-        this.reply(socket, ack, { ok: false, error: error.problem });
-        return;
-      }
+      if (error instanceof RequestError) return { ok: false, error: error.problem };
       this.options.log(
-        `request ${parsed.request.type} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        `request ${request.type} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        {
+          level: 'error',
+          room: peer.room?.code,
+        },
       );
-      this.reply(socket, ack, {
+      return {
         ok: false,
         error: { code: 'server', message: 'Something went wrong on the server; please try again.' },
-      });
+      };
     }
   }
 
-  private async handle(socket: ClassSocket, request: Request): Promise<object> {
+  private async handle(peer: Peer, request: Request): Promise<object> {
     switch (request.type) {
       case 'scenarios':
         return {
@@ -197,42 +133,42 @@ export class ClassroomHub implements RoomListener {
           })),
         };
       case 'create':
-        return this.create(socket, request);
+        return this.create(peer, request);
       case 'host':
-        return this.host(socket, request.code, request.token);
+        return this.host(peer, request.code, request.token);
       case 'watch': {
-        const room = await this.findRoom(socket, request.code);
-        this.enter(socket, room, 'projector', undefined);
-        await this.sendState(socket, room);
+        const room = await this.findRoom(peer, request.code);
+        this.enter(peer, room, 'projector', undefined);
+        await this.sendState(peer, room);
         return {};
       }
       case 'join':
-        return this.join(socket, request.code, request.token);
+        return this.join(peer, request.code, request.token);
       case 'rename':
-        return this.rename(socket, request.nickname);
+        return this.rename(peer, request.nickname);
       case 'vote':
-        return this.vote(socket, request);
+        return this.vote(peer, request);
       case 'bundle': {
-        const room = this.currentRoom(socket);
+        const room = this.currentRoom(peer);
         return { bundle: room.play.bundle };
       }
       case 'export': {
-        const room = this.hostedRoom(socket);
+        const room = this.hostedRoom(peer);
         const data = await exportSession(room);
         return request.format === 'json'
           ? { filename: `classroom-${room.code}.json`, text: JSON.stringify(data, null, 2) }
           : { filename: `classroom-${room.code}.csv`, text: sessionCsv(data) };
       }
       case 'command':
-        return this.command(socket, request);
+        return this.command(peer, request);
     }
   }
 
-  private async findRoom(socket: ClassSocket, input: string): Promise<Room> {
+  private async findRoom(peer: Peer, input: string): Promise<Room> {
     const code = normaliseCode(input);
     const room = isRoomCode(code) ? await this.options.rooms().find(code) : undefined;
     if (!room) {
-      if (!this.misses.take(socket.handshake.address)) {
+      if (!this.misses.take(peer.address)) {
         fail('rate-limited', 'Too many wrong room codes from this device; wait a minute and check the code.');
       }
       fail('not-found', `There is no room ${code.slice(0, 8)}. Check the code on the projector.`);
@@ -240,55 +176,58 @@ export class ClassroomHub implements RoomListener {
     return room as Room;
   }
 
-  private currentRoom(socket: ClassSocket): Room {
-    const { room } = socket.data;
+  private currentRoom(peer: Peer): Room {
+    const { room } = peer;
     if (!room) return fail('forbidden', 'Join a room first.');
     return room;
   }
 
-  private hostedRoom(socket: ClassSocket): Room {
-    if (socket.data.role !== 'facilitator') fail('forbidden', 'Only the facilitator can do that.');
-    return this.currentRoom(socket);
+  private hostedRoom(peer: Peer): Room {
+    if (peer.role !== 'facilitator') fail('forbidden', 'Only the facilitator can do that.');
+    return this.currentRoom(peer);
   }
 
-  /** Puts a socket in a room with a role, leaving any room it was in. */
-  private enter(socket: ClassSocket, room: Room, role: Role, seat: string | undefined): void {
-    this.leave(socket);
-    socket.data.role = role;
-    socket.data.room = room;
-    socket.data.seat = seat;
-    void socket.join(PUBLIC(room.code));
-    if (role === 'facilitator') void socket.join(HOSTS(room.code));
-    if (role === 'facilitator' || role === 'projector') void socket.join(SCREENS(room.code));
+  /** Puts a page in a room with a role, leaving any room it was in. */
+  private enter(peer: Peer, room: Room, role: Role, seat: string | undefined): void {
+    this.leave(peer);
+    let members = this.members.get(room.code);
+    if (!members) {
+      members = new Set();
+      this.members.set(room.code, members);
+    }
+    members.add(peer);
+    peer.role = role;
+    peer.room = room;
+    peer.seat = seat;
+    peer.join(PUBLIC(room.code));
+    if (role === 'facilitator') peer.join(HOSTS(room.code));
+    if (role === 'facilitator' || role === 'projector') peer.join(SCREENS(room.code));
     if (role === 'participant' && seat) {
-      void socket.join(SEATS(room.code));
       room.connected(seat);
       this.scheduleProgress(room);
     }
   }
 
-  private leave(socket: ClassSocket): void {
-    const { room, role, seat } = socket.data;
+  /** Takes a page out of its room: it left, it joined another, or its socket is gone. */
+  leave(peer: Peer): void {
+    const { room, role, seat } = peer;
     if (!room) return;
-    for (const name of [PUBLIC(room.code), HOSTS(room.code), SEATS(room.code), SCREENS(room.code)]) {
-      void socket.leave(name);
-    }
+    const members = this.members.get(room.code);
+    members?.delete(peer);
+    if (members?.size === 0) this.members.delete(room.code);
+    peer.leave(PUBLIC(room.code));
+    if (role === 'facilitator') peer.leave(HOSTS(room.code));
+    if (role === 'facilitator' || role === 'projector') peer.leave(SCREENS(room.code));
     if (role === 'participant' && seat) {
       room.disconnected(seat);
       this.scheduleProgress(room);
     }
-    socket.data.role = undefined;
-    socket.data.room = undefined;
-    socket.data.seat = undefined;
+    peer.role = undefined;
+    peer.room = undefined;
+    peer.seat = undefined;
   }
 
-  private onDisconnect(socket: ClassSocket): void {
-    this.leave(socket);
-  }
-
-  private async create(socket: ClassSocket, request: Extract<Request, { type: 'create' }>): Promise<object> {
-    if (!socket.data.creations.take())
-      fail('rate-limited', 'Too many rooms created from here; wait a minute.');
+  private async create(peer: Peer, request: Extract<Request, { type: 'create' }>): Promise<object> {
     try {
       const { room, token } = await this.options.rooms().create({
         scenarioId: request.scenarioId,
@@ -296,8 +235,8 @@ export class ClassroomHub implements RoomListener {
         seed: request.seed,
         voteMs: request.voteSeconds * 1000,
       });
-      this.enter(socket, room, 'facilitator', undefined);
-      await this.sendState(socket, room);
+      this.enter(peer, room, 'facilitator', undefined);
+      await this.sendState(peer, room);
       return { code: room.code, token };
     } catch (error) {
       if (error instanceof RoomCreationError) return fail('invalid', error.message);
@@ -305,26 +244,26 @@ export class ClassroomHub implements RoomListener {
     }
   }
 
-  private async host(socket: ClassSocket, code: string, token: string): Promise<object> {
-    const room = await this.findRoom(socket, code);
+  private async host(peer: Peer, code: string, token: string): Promise<object> {
+    const room = await this.findRoom(peer, code);
     const given = Buffer.from(hashToken(token));
     const stored = Buffer.from(room.record.hostTokenHash);
     if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
       fail('forbidden', 'That facilitator link is not valid for this room.');
     }
-    this.enter(socket, room, 'facilitator', undefined);
-    await this.sendState(socket, room);
+    this.enter(peer, room, 'facilitator', undefined);
+    await this.sendState(peer, room);
     return {};
   }
 
-  private async join(socket: ClassSocket, code: string, token: string | undefined): Promise<object> {
-    const room = await this.findRoom(socket, code);
+  private async join(peer: Peer, code: string, token: string | undefined): Promise<object> {
+    const room = await this.findRoom(peer, code);
     const known = token ? room.seatOfToken(hashToken(token)) : undefined;
     if (known) {
       const removed = room.context.seats[known]?.removed;
-      this.enter(socket, room, removed ? 'observer' : 'participant', removed ? undefined : known);
-      socket.data.observerReason = removed ? 'removed' : undefined;
-      await this.sendState(socket, room);
+      this.enter(peer, room, removed ? 'observer' : 'participant', removed ? undefined : known);
+      peer.observerReason = removed ? 'removed' : undefined;
+      await this.sendState(peer, room);
       return { token, role: removed ? 'observer' : 'participant' };
     }
     const fresh = newToken();
@@ -339,25 +278,24 @@ export class ClassroomHub implements RoomListener {
       return { type: 'join', seat, nickname: generateNickname(taken), tokenHash: hashToken(fresh), at };
     });
     if (result.ok && result.event.type === 'join') {
-      this.enter(socket, room, 'participant', result.event.seat);
-      socket.data.observerReason = undefined;
-      await this.sendState(socket, room);
+      this.enter(peer, room, 'participant', result.event.seat);
+      peer.observerReason = undefined;
+      await this.sendState(peer, room);
       return { token: fresh, role: 'participant' };
     }
     // Late joiners after the lock, anyone over the cap, and visitors to an ended session watch read-only.
-    this.enter(socket, room, 'observer', undefined);
-    socket.data.observerReason = room.context.locked ? 'locked' : room.step === 'ended' ? undefined : 'full';
-    await this.sendState(socket, room);
+    this.enter(peer, room, 'observer', undefined);
+    peer.observerReason = room.context.locked ? 'locked' : room.step === 'ended' ? undefined : 'full';
+    await this.sendState(peer, room);
     return { token: undefined, role: 'observer' };
   }
 
-  private async rename(socket: ClassSocket, input: string): Promise<object> {
-    if (socket.data.role !== 'participant' || !socket.data.seat)
-      fail('forbidden', 'Only participants have a nickname.');
+  private async rename(peer: Peer, input: string): Promise<object> {
+    if (peer.role !== 'participant' || !peer.seat) fail('forbidden', 'Only participants have a nickname.');
     const checked = checkNickname(input);
     if (!checked.ok) return fail('invalid', checked.reason);
-    const room = this.currentRoom(socket);
-    const seat = socket.data.seat as string;
+    const room = this.currentRoom(peer);
+    const seat = peer.seat as string;
     const result = await room.submit((r, at) =>
       r.context.seats[seat]?.nickname === checked.nickname
         ? undefined
@@ -369,21 +307,19 @@ export class ClassroomHub implements RoomListener {
         room.step === 'ended' ? 'The session has ended.' : 'Someone in the room already has that nickname.',
       );
     }
-    socket.emit('you', youState(room, seat, undefined, undefined));
+    peer.emit('you', youState(room, seat, undefined, undefined));
     return { nickname: checked.nickname };
   }
 
-  private async vote(socket: ClassSocket, request: Extract<Request, { type: 'vote' }>): Promise<object> {
-    if (socket.data.role !== 'participant' || !socket.data.seat) {
+  private async vote(peer: Peer, request: Extract<Request, { type: 'vote' }>): Promise<object> {
+    if (peer.role !== 'participant' || !peer.seat) {
       fail(
         'forbidden',
-        socket.data.role === 'observer'
-          ? 'You are watching this session; you cannot vote.'
-          : 'Join a room to vote.',
+        peer.role === 'observer' ? 'You are watching this session; you cannot vote.' : 'Join a room to vote.',
       );
     }
-    const room = this.currentRoom(socket);
-    const seat = socket.data.seat as string;
+    const room = this.currentRoom(peer);
+    const seat = peer.seat as string;
     let duplicate = false;
     const result = await room.submit((r, at) => {
       const ctx = r.context;
@@ -409,11 +345,8 @@ export class ClassroomHub implements RoomListener {
     return { vote: { turn: request.turn, round: request.round, choiceId: request.choiceId }, duplicate };
   }
 
-  private async command(
-    socket: ClassSocket,
-    request: Extract<Request, { type: 'command' }>,
-  ): Promise<object> {
-    const room = this.hostedRoom(socket);
+  private async command(peer: Peer, request: Extract<Request, { type: 'command' }>): Promise<object> {
+    const room = this.hostedRoom(peer);
     const result = await room.submit((_r, at): RoomEvent => {
       switch (request.action) {
         case 'override':
@@ -436,17 +369,13 @@ export class ClassroomHub implements RoomListener {
   }
 
   /** The full current state for one socket: sent on every (re)connection. */
-  private async sendState(socket: ClassSocket, room: Room): Promise<void> {
+  private async sendState(peer: Peer, room: Room): Promise<void> {
     const debrief = room.step === 'ended' ? await this.debrief(room) : undefined;
-    socket.emit(
-      'state',
-      publicState(room, this.options.joinUrl(room.code), this.options.clock.now(), debrief),
-    );
-    if (socket.data.role === 'facilitator')
-      socket.emit('facilitator', facilitatorState(room, this.observers(room)));
-    if (socket.data.role === 'participant' || socket.data.role === 'observer') {
+    peer.emit('state', publicState(room, this.options.joinUrl(room.code), this.options.clock.now(), debrief));
+    if (peer.role === 'facilitator') peer.emit('facilitator', facilitatorState(room, this.observers(room)));
+    if (peer.role === 'participant' || peer.role === 'observer') {
       const strongest = room.step === 'ended' ? await this.strongest(room) : undefined;
-      socket.emit('you', youState(room, socket.data.seat, socket.data.observerReason, strongest));
+      peer.emit('you', youState(room, peer.seat, peer.observerReason, strongest));
     }
   }
 
@@ -461,14 +390,12 @@ export class ClassroomHub implements RoomListener {
     return debriefOf(room, await this.strongest(room));
   }
 
+  private peersIn(room: Room): Peer[] {
+    return [...(this.members.get(room.code) ?? [])];
+  }
+
   private observers(room: Room): number {
-    const sockets = this.io?.sockets.adapter.rooms.get(PUBLIC(room.code));
-    if (!sockets || !this.io) return 0;
-    let count = 0;
-    for (const id of sockets) {
-      if (this.io.sockets.sockets.get(id)?.data.role === 'observer') count += 1;
-    }
-    return count;
+    return this.peersIn(room).filter((peer) => peer.role === 'observer').length;
   }
 
   // RoomListener: called after an event is stored and applied.
@@ -488,10 +415,42 @@ export class ClassroomHub implements RoomListener {
   }
 
   failed(room: Room, error: unknown): void {
-    this.options.log(
-      `room ${room.code}: storage refused a write: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof LogConflictError) {
+      // Not a storage failure: another node owns the room now and wrote to its log. Let this copy go.
+      this.options.log('another node has taken the room over; letting this copy go', { room: room.code });
+      this.drop(room.code);
+      this.options.onRoomLost?.(room.code);
+      return;
+    }
+    this.options.log(`storage refused a write: ${error instanceof Error ? error.message : String(error)}`, {
+      level: 'error',
+      room: room.code,
+    });
     this.options.onStorageFailure(error);
+  }
+
+  /**
+   * Lets go of a room this node no longer owns (its lease went to another node, or it is handed over at
+   * shutdown): the copy stops, and its pages are forgotten here; their nodes attach them to the new owner.
+   */
+  drop(code: string): void {
+    clearTimeout(this.pendingProgress.get(code));
+    this.pendingProgress.delete(code);
+    for (const peer of this.members.get(code) ?? []) {
+      peer.role = undefined;
+      peer.room = undefined;
+      peer.seat = undefined;
+      this.options.onPeerDropped?.(peer);
+    }
+    this.members.delete(code);
+    this.options.rooms().drop(code);
+  }
+
+  /** Sends every page of every room here its full state again (after the link between nodes was down). */
+  async resend(): Promise<void> {
+    for (const room of this.options.rooms().all()) {
+      for (const peer of this.peersIn(room)) await this.sendState(peer, room);
+    }
   }
 
   outlookReady(room: Room): void {
@@ -509,24 +468,20 @@ export class ClassroomHub implements RoomListener {
     if (ended) {
       // Each participant's own picks next to the class's: private, so one message per seat, once.
       const strongest = await this.strongest(room);
-      for (const id of this.io.sockets.adapter.rooms.get(SEATS(room.code)) ?? []) {
-        const socket = this.io.sockets.sockets.get(id);
-        if (socket) socket.emit('you', youState(room, socket.data.seat, undefined, strongest));
+      for (const peer of this.peersIn(room)) {
+        if (peer.role === 'participant') peer.emit('you', youState(room, peer.seat, undefined, strongest));
       }
     }
   }
 
   private unseat(room: Room, seat: string): void {
-    if (!this.io) return;
-    for (const id of this.io.sockets.adapter.rooms.get(SEATS(room.code)) ?? []) {
-      const socket = this.io.sockets.sockets.get(id);
-      if (!socket || socket.data.seat !== seat) continue;
-      void socket.leave(SEATS(room.code));
+    for (const peer of this.peersIn(room)) {
+      if (peer.role !== 'participant' || peer.seat !== seat) continue;
       room.disconnected(seat);
-      socket.data.role = 'observer';
-      socket.data.seat = undefined;
-      socket.data.observerReason = 'removed';
-      socket.emit('you', youState(room, seat, 'removed', undefined));
+      peer.role = 'observer';
+      peer.seat = undefined;
+      peer.observerReason = 'removed';
+      peer.emit('you', youState(room, seat, 'removed', undefined));
     }
   }
 
@@ -548,7 +503,7 @@ export class ClassroomHub implements RoomListener {
 
   /** Whether any page has the room open (a phone, the projector, the facilitator). */
   isWatched(room: Room): boolean {
-    return (this.io?.sockets.adapter.rooms.get(PUBLIC(room.code))?.size ?? 0) > 0;
+    return (this.members.get(room.code)?.size ?? 0) > 0;
   }
 
   close(): void {
@@ -556,16 +511,3 @@ export class ClassroomHub implements RoomListener {
     this.pendingProgress.clear();
   }
 }
-
-const REQUEST_TYPES = new Set<string>([
-  'scenarios',
-  'create',
-  'host',
-  'watch',
-  'join',
-  'rename',
-  'vote',
-  'bundle',
-  'export',
-  'command',
-]);

@@ -1,15 +1,20 @@
 /**
  * The rooms this server runs: created on a facilitator's request, restored from storage at start (every
  * room that had not ended, with every vote), and ended rooms loaded on demand so a facilitator can still
- * export them.
+ * export them. With several nodes, a room runs on the node holding its lease (`claim`): a node creates
+ * and restores only rooms it has claimed, and lets a room go when another node takes it over.
  */
 import type { Mode } from '../src/classroom/protocol';
 import { randomSeed } from '../src/engine/runtime';
 import type { ScenarioBundle } from '../src/engine/runtime/types';
 import { hashToken, newRoomCode, newToken } from './codes';
 import { ScenarioPlay } from './engine';
+import type { Log } from './log';
 import { type Clock, Room, type RoomListener } from './room/room';
 import type { RoomRecord, Storage } from './storage/storage';
+
+/** Takes a room's lease for this node; false when another node holds it. One node: always true. */
+export type Claim = (code: string) => Promise<boolean>;
 
 /** Open rooms one server keeps; creating more is refused with a clear message. */
 export const MAX_OPEN_ROOMS = 500;
@@ -27,13 +32,18 @@ export class Rooms {
     private readonly library: ReadonlyMap<string, ScenarioBundle>,
     private readonly listener: RoomListener,
     private readonly clock: Clock,
-    private readonly log: (message: string) => void,
+    private readonly log: Log,
+    private readonly claim: Claim = async () => true,
   ) {}
 
-  /** Restores every room that had not ended; a room whose scenario changed since is closed, and said so. */
+  /**
+   * Restores every room that had not ended and that no other node runs; a room whose scenario changed
+   * since is closed, and said so.
+   */
   async restoreOpen(): Promise<number> {
     let restored = 0;
     for (const record of await this.storage.openRooms()) {
+      if (this.live.has(record.code) || !(await this.claim(record.code))) continue;
       const room = await this.load(record);
       if (room) restored += 1;
     }
@@ -44,7 +54,8 @@ export class Rooms {
     const bundle = this.library.get(record.scenarioId);
     if (!bundle || bundle.contentHash !== record.contentHash) {
       this.log(
-        `room ${record.code}: scenario "${record.scenarioId}" ${bundle ? 'has changed' : 'is gone'} since the room was created; the room is closed`,
+        `scenario "${record.scenarioId}" ${bundle ? 'has changed' : 'is gone'} since the room was created; the room is closed`,
+        { level: 'warn', room: record.code },
       );
       if (record.endedAt === undefined) await this.storage.markEnded(record.code, this.clock.now());
       return undefined;
@@ -59,6 +70,7 @@ export class Rooms {
       this.clock,
     );
     this.live.set(record.code, room);
+    this.log(`restored from the database (${events.length} events)`, { room: record.code });
     return room;
   }
 
@@ -75,7 +87,8 @@ export class Rooms {
       throw new RoomCreationError(`This server already runs ${open} rooms; end one before starting another.`);
     }
     let code = newRoomCode();
-    while (this.live.has(code) || (await this.storage.hasRoom(code))) code = newRoomCode();
+    while (this.live.has(code) || (await this.storage.hasRoom(code)) || !(await this.claim(code)))
+      code = newRoomCode();
     const token = newToken();
     const seed = options.seed ?? randomSeed();
     const record: RoomRecord = {
@@ -115,6 +128,19 @@ export class Rooms {
 
   all(): Room[] {
     return [...this.live.values()];
+  }
+
+  isLive(code: string): boolean {
+    return this.live.has(code);
+  }
+
+  /** Stops this node's copy of a room (another node runs it now); storage keeps it. */
+  drop(code: string): void {
+    const room = this.live.get(code);
+    if (!room) return;
+    room.close();
+    room.play.dispose();
+    this.live.delete(code);
   }
 
   /**

@@ -1,20 +1,28 @@
 /**
  * The classroom server as a function: one HTTP server on one port with the static site, the classroom
- * pages and the socket.io endpoint, over the rooms restored from storage. main.ts starts it from the
- * environment; tests and the benchmark start it in-process or as a child.
+ * pages, the socket.io endpoint and the health checks, over the rooms restored from storage. Storage is
+ * SQLite in the data folder, or PostgreSQL (databaseUrl); with redisUrl the server is one node of a
+ * cluster (server/cluster). main.ts starts it from the environment; tests and the benchmark start it
+ * in-process or as a child. Everything it depends on is reached before it listens: a server that cannot
+ * reach its database or Redis fails to start, with the variable and host in the message.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { fileContentSource } from '../src/content/fileSource';
 import type { ScenarioBundle } from '../src/engine/runtime/types';
+import { Cluster } from './cluster/cluster';
+import { connectRedis } from './cluster/redis';
+import { Edge } from './edge';
 import { staticHandler } from './http';
 import { ClassroomHub, type ClassroomServer } from './hub';
+import { createLog, type Log } from './log';
 import type { Clock } from './room/room';
 import { Rooms } from './rooms';
+import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 
@@ -31,8 +39,16 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   dialoguesDir?: string;
   clock?: Clock;
-  log?: (message: string) => void;
-  /** Storage other than the SQLite default (tests; a PostgreSQL backend later). */
+  log?: Log;
+  /** PostgreSQL instead of SQLite in dataDir (DATABASE_URL). */
+  databaseUrl?: string;
+  /** One node of several, sharing rooms through Redis (REDIS_URL). */
+  redisUrl?: string;
+  /** This node's name in logs and in the room directory (NODE_ID); unique per process. */
+  node?: string;
+  /** socket.io transports; ['websocket'] needs no sticky sessions at the load balancer. */
+  transports?: ('polling' | 'websocket')[];
+  /** Storage other than SQLite or PostgreSQL (tests). */
   storage?: Storage;
   /** What to do when storage fails a write (main.ts exits; see ClassroomHub). */
   onStorageFailure?: (error: unknown) => void;
@@ -46,6 +62,11 @@ export interface RunningServer {
   publicUrl: string;
   restoredRooms: number;
   rooms: Rooms;
+  node: string;
+  /**
+   * Graceful shutdown: stops taking events, stores what was accepted, hands every room over (with
+   * several nodes another node takes it at once), then closes the connections (pages reconnect).
+   */
   close(): Promise<void>;
 }
 
@@ -63,8 +84,27 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
   if (!existsSync(join(config.staticDir, 'index.html'))) {
     throw new Error(`${config.staticDir}/index.html is missing: build the site first (npm run build)`);
   }
-  const log = config.log ?? ((message: string) => console.log(message));
+  const node = config.node ?? `${hostname()}-${process.pid}`;
+  const log = config.log ?? createLog('text', undefined);
   const clock = config.clock ?? { now: () => Date.now() };
+  const storage =
+    config.storage ??
+    (config.databaseUrl
+      ? await openPostgresStorage(config.databaseUrl)
+      : await openSqliteStorage(config.dataDir));
+  let cluster: Cluster | undefined;
+  if (config.redisUrl) {
+    try {
+      const { client, where } = await connectRedis(config.redisUrl, (message) =>
+        log(message, { level: 'warn' }),
+      );
+      cluster = new Cluster(client, node, where);
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
+
   // The same content layer as the CLI and the build: a scenario that does not load is not offered.
   const content = fileContentSource(config.dialoguesDir);
   const library = new Map<string, ScenarioBundle>();
@@ -73,7 +113,6 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     if (bundle) library.set(entry.id, bundle);
     else log(`scenario ${entry.file} does not load and is not offered (npm run validate says why)`);
   }
-  const storage = config.storage ?? (await openSqliteStorage(config.dataDir));
 
   let publicUrl = config.publicUrl?.replace(/\/+$/, '') ?? '';
   const hub: ClassroomHub = new ClassroomHub({
@@ -83,13 +122,28 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     clock,
     log,
     onStorageFailure: config.onStorageFailure ?? (() => undefined),
+    onRoomLost: (code) => void cluster?.release(code).catch(() => undefined),
+    onPeerDropped: (peer) => cluster?.dropped(peer),
   });
-  const rooms: Rooms = new Rooms(storage, library, hub, clock, log);
+  const rooms: Rooms = new Rooms(
+    storage,
+    library,
+    hub,
+    clock,
+    log,
+    cluster ? (code) => (cluster as Cluster).directory.claim(code) : undefined,
+  );
 
-  const http = createServer(staticHandler(config.staticDir));
+  let draining = false;
+  const files = staticHandler(config.staticDir);
+  const http = createServer((req, res) => {
+    if (!health(req, res, { draining, cluster, storage })) files(req, res);
+  });
   const io: ClassroomServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
+    ...(config.transports ? { transports: config.transports } : {}),
+    ...(cluster ? { adapter: cluster.adapter() } : {}),
     // Pages of another site may not drive a room from a visitor's browser.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
@@ -97,6 +151,9 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     },
   });
   hub.attach(io);
+  const edge = new Edge(hub, node, log, cluster);
+  edge.attach(io);
+  await cluster?.start({ io, hub, rooms, storage, log });
   const restoredRooms = await rooms.restoreOpen();
 
   await new Promise<void>((resolve, reject) => {
@@ -108,10 +165,11 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     rooms
       .sweep((room) => hub.isWatched(room))
       .then(
-        ({ ended }) => {
-          for (const code of ended) log(`room ${code} ended after two hours with nobody in it`);
+        ({ ended, unloaded }) => {
+          for (const code of ended) log('ended after two hours with nobody in it', { room: code });
+          for (const code of unloaded) void cluster?.release(code).catch(() => undefined);
         },
-        (error: unknown) => log(`sweeping idle rooms failed: ${String(error)}`),
+        (error: unknown) => log(`sweeping idle rooms failed: ${String(error)}`, { level: 'warn' }),
       );
   }, SWEEP_EVERY_MS);
   sweeper.unref();
@@ -126,14 +184,63 @@ export async function startClassroomServer(config: ServerConfig): Promise<Runnin
     publicUrl,
     restoredRooms,
     rooms,
+    node,
     async close() {
+      draining = true;
       clearInterval(sweeper);
+      edge.close();
+      const codes = rooms.all().map((room) => room.code);
       hub.close();
       rooms.close();
+      await storage.flush();
+      if (cluster) {
+        await cluster.handOver(codes).catch(() => undefined);
+        log(`handed ${codes.length} rooms over`, { rooms: codes.length });
+      }
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
+      await cluster?.close();
       await storage.close();
     },
   };
+}
+
+/**
+ * /healthz: the process is up. /readyz: it can take pages (the database answers, Redis is connected,
+ * it is not shutting down); a load balancer sends new connections only to ready nodes.
+ */
+function health(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: { draining: boolean; cluster: Cluster | undefined; storage: Storage },
+): boolean {
+  const path = (req.url ?? '').split('?')[0];
+  if (path !== '/healthz' && path !== '/readyz') return false;
+  const send = (status: number, body: object) =>
+    res
+      .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(JSON.stringify(body));
+  if (path === '/healthz') {
+    send(200, { status: 'ok' });
+    return true;
+  }
+  const problems: string[] = [];
+  if (state.draining) problems.push('shutting down');
+  if (state.cluster && !state.cluster.ready)
+    problems.push(`Redis at ${state.cluster.where} is not connected`);
+  state.storage
+    .ping()
+    .catch((error: unknown) => {
+      problems.push(
+        `the database does not answer (${error instanceof Error ? error.message : String(error)})`,
+      );
+    })
+    .finally(() =>
+      send(
+        problems.length ? 503 : 200,
+        problems.length ? { status: 'unready', problems } : { status: 'ready' },
+      ),
+    );
+  return true;
 }

@@ -21,6 +21,9 @@ import {
   stepOf,
 } from './machine';
 
+/** How long a restored room waits for its pages before "everyone has voted" counts again. */
+export const RECONNECT_GRACE_MS = 3_000;
+
 export type Submitted = { ok: true; event: RoomEvent } | { ok: false; reason: 'refused' | 'unchanged' };
 
 /** What a room tells the socket layer; called once an event is stored. */
@@ -80,6 +83,9 @@ export class Room {
   /** Best reachable totals per path prefix, once worked out (see ScenarioPlay.outlook). */
   private readonly outlooks = new Map<string, Record<string, number>>();
   private closed = false;
+  /** A restored room does not close a vote as "everyone has voted" until its pages had time to come back. */
+  private settlingUntil = 0;
+  private settling: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly record: RoomRecord,
@@ -132,6 +138,7 @@ export class Room {
     room.committed = room.live;
     room.armTimer();
     room.watchOutlook();
+    room.awaitReconnects();
     return room;
   }
 
@@ -246,8 +253,24 @@ export class Room {
     return (this.connections.get(seat) ?? 0) > 0;
   }
 
+  /**
+   * Right after a restore nobody is connected yet (and when a node dies, its pages are gone at once), so
+   * "everyone connected has voted" would close an open vote on the next vote. Until the pages have had
+   * RECONNECT_GRACE_MS to come back, it is not checked; then it is checked once.
+   */
+  awaitReconnects(): void {
+    if (this.live.step !== 'voting' || this.closed) return;
+    clearTimeout(this.settling);
+    this.settlingUntil = this.clock.now() + RECONNECT_GRACE_MS;
+    this.settling = setTimeout(() => {
+      this.settlingUntil = 0;
+      this.closeIfEveryoneVoted();
+    }, RECONNECT_GRACE_MS);
+  }
+
   /** A dropped phone does not hold the room up: only connected seats are waited for. */
   private closeIfEveryoneVoted(): void {
+    if (this.clock.now() < this.settlingUntil) return;
     void this.submit((room, at) => {
       const now = room.voteCount();
       return room.step === 'voting' && now.voted > 0 && now.voted >= now.eligible
@@ -285,6 +308,7 @@ export class Room {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.settling);
     this.timer = undefined;
   }
 }

@@ -1,10 +1,10 @@
-/** The storage layer over any Kysely dialect: SQLite today (sqlite.ts), PostgreSQL later. */
-import { type Kysely, Migrator, type Selectable } from 'kysely';
+/** The storage layer over any Kysely dialect: SQLite (sqlite.ts, the default) and PostgreSQL (postgres.ts). */
+import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
 import type { Mode } from '../../src/classroom/protocol';
 import type { RoomEvent } from '../room/machine';
 import { migrationProvider } from './migrations';
 import type { Database, RoomsTable } from './schema';
-import type { RoomRecord, Storage } from './storage';
+import { LogConflictError, type RoomRecord, type Storage } from './storage';
 
 const recordOf = (row: Selectable<RoomsTable>): RoomRecord => ({
   code: row.code,
@@ -107,44 +107,83 @@ export class KyselyStorage implements Storage {
   }
 
   private async write(batch: PendingAppend[]): Promise<void> {
+    let conflicts: Map<string, LogConflictError>;
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-          await trx
-            .insertInto('room_events')
-            .values(
-              batch.slice(i, i + ROWS_PER_INSERT).map(({ code, seq, event }) => ({
-                room_code: code,
-                seq,
-                type: event.type,
-                at: event.at,
-                payload: JSON.stringify(event),
-              })),
-            )
-            .execute();
-        }
-        const lastByRoom = new Map<string, RoomEvent>();
-        const endedByRoom = new Map<string, number>();
-        for (const { code, event } of batch) {
-          lastByRoom.set(code, event);
-          if (event.type === 'end') endedByRoom.set(code, event.at);
-        }
-        for (const [code, last] of lastByRoom) {
-          const ended = endedByRoom.get(code);
-          await trx
-            .updateTable('rooms')
-            .set(
-              ended === undefined ? { last_event_at: last.at } : { last_event_at: last.at, ended_at: ended },
-            )
-            .where('code', '=', code)
-            .execute();
-        }
-      });
+      conflicts = await this.db.transaction().execute((trx) => this.writeIn(trx, batch));
     } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+      // Two nodes appending to one room at the very same moment: the loser's whole transaction fails on
+      // the key; written again, the check below sets that room aside and the other rooms' events go in.
+      if (!isKeyViolation(error)) return rejectAll(batch, error);
+      try {
+        conflicts = await this.db.transaction().execute((trx) => this.writeIn(trx, batch));
+      } catch (again) {
+        return rejectAll(batch, again);
+      }
     }
-    for (const item of batch) item.resolve();
+    for (const item of batch) {
+      const conflict = conflicts.get(item.code);
+      if (conflict) item.reject(conflict);
+      else item.resolve();
+    }
+  }
+
+  /**
+   * Writes the batch, except the rooms whose log does not end where their first event expects: another
+   * node took the room over and wrote there (the log is the fence, so a node that lost its lease cannot
+   * write a fork). Returns those rooms with their error.
+   */
+  private async writeIn(
+    trx: Transaction<Database>,
+    batch: PendingAppend[],
+  ): Promise<Map<string, LogConflictError>> {
+    const firstSeq = new Map<string, number>();
+    for (const { code, seq } of batch) if (!firstSeq.has(code)) firstSeq.set(code, seq);
+    const codes = [...firstSeq.keys()];
+    const stored = new Map<string, number>();
+    for (let i = 0; i < codes.length; i += ROWS_PER_INSERT) {
+      const rows = await trx
+        .selectFrom('room_events')
+        .select((eb) => ['room_code', eb.fn.max('seq').as('last')])
+        .where('room_code', 'in', codes.slice(i, i + ROWS_PER_INSERT))
+        .groupBy('room_code')
+        .execute();
+      for (const row of rows) stored.set(row.room_code, Number(row.last));
+    }
+    const conflicts = new Map<string, LogConflictError>();
+    for (const [code, seq] of firstSeq) {
+      const last = stored.get(code) ?? 0;
+      if (last !== seq - 1) conflicts.set(code, new LogConflictError(code, seq, last));
+    }
+    const writes = batch.filter((item) => !conflicts.has(item.code));
+    for (let i = 0; i < writes.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto('room_events')
+        .values(
+          writes.slice(i, i + ROWS_PER_INSERT).map(({ code, seq, event }) => ({
+            room_code: code,
+            seq,
+            type: event.type,
+            at: event.at,
+            payload: JSON.stringify(event),
+          })),
+        )
+        .execute();
+    }
+    const lastByRoom = new Map<string, RoomEvent>();
+    const endedByRoom = new Map<string, number>();
+    for (const { code, event } of writes) {
+      lastByRoom.set(code, event);
+      if (event.type === 'end') endedByRoom.set(code, event.at);
+    }
+    for (const [code, last] of lastByRoom) {
+      const ended = endedByRoom.get(code);
+      await trx
+        .updateTable('rooms')
+        .set(ended === undefined ? { last_event_at: last.at } : { last_event_at: last.at, ended_at: ended })
+        .where('code', '=', code)
+        .execute();
+    }
+    return conflicts;
   }
 
   async events(code: string): Promise<RoomEvent[]> {
@@ -161,10 +200,28 @@ export class KyselyStorage implements Storage {
     await this.db.updateTable('rooms').set({ ended_at: at }).where('code', '=', code).execute();
   }
 
-  /** Waits for every append made so far to be written, then closes the database. */
-  async close(): Promise<void> {
+  async flush(): Promise<void> {
     while (this.pending.length > 0 || this.scheduled) await new Promise((resolve) => setImmediate(resolve));
     await this.writing;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  /** Waits for every append made so far to be written, then closes the database. */
+  async close(): Promise<void> {
+    await this.flush();
     await this.db.destroy();
   }
+}
+
+function rejectAll(batch: PendingAppend[], error: unknown): void {
+  for (const item of batch) item.reject(error);
+}
+
+/** A primary-key violation, in PostgreSQL's words (23505) or SQLite's. */
+function isKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

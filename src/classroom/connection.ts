@@ -32,26 +32,48 @@ export function appRoot(): URL {
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const NO_ANSWER = {
+  ok: false,
+  error: { code: 'server', message: 'No answer from the server. Check the connection and try again.' },
+} as const;
 
 export class RoomConnection {
   private readonly socket: Socket<ServerEvents, ClientEvents>;
   private latest: PublicState | undefined;
   /** Server clock minus this page's clock, from the last state. */
   private offset = 0;
+  /** Settles once connected and attached to the room again: requests made meanwhile wait for it. */
+  private attached: Promise<void> = Promise.resolve();
+  private settleAttached: (() => void) | undefined;
 
   constructor(
     handlers: RoomHandlers,
     /** The request that (re)attaches this page to its room; undefined until there is one. */
     private readonly attach: () => Request | undefined,
   ) {
-    this.socket = io({ path: `${appRoot().pathname}socket.io` });
+    // WebSocket first: behind a load balancer without sticky sessions it is the transport that works;
+    // long-polling remains the fallback for networks that block WebSockets.
+    this.socket = io({
+      path: `${appRoot().pathname}socket.io`,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
     this.socket.on('connect', () => {
       handlers.connection(true);
       const request = this.attach();
-      if (request)
-        void this.request<Record<string, unknown>>(request).then((reply) => handlers.attached?.(reply));
+      if (!request) {
+        this.attachedNow();
+        return;
+      }
+      void this.send<Record<string, unknown>>(request).then((reply) => {
+        this.attachedNow();
+        handlers.attached?.(reply);
+      });
     });
-    this.socket.on('disconnect', () => handlers.connection(false));
+    this.socket.on('disconnect', () => {
+      if (!this.settleAttached) this.attached = new Promise((resolve) => (this.settleAttached = resolve));
+      handlers.connection(false);
+    });
     this.socket.on('state', (state) => {
       if (this.latest && this.latest.code === state.code && state.version < this.latest.version) return;
       this.latest = state;
@@ -71,14 +93,29 @@ export class RoomConnection {
     return Math.max(0, deadline - (Date.now() + this.offset));
   }
 
+  private attachedNow(): void {
+    this.settleAttached?.();
+    this.settleAttached = undefined;
+  }
+
+  /**
+   * Sends a request once the page is back in its room: one made while the connection is down would
+   * otherwise reach the (perhaps different) server before the page's attaching request does.
+   */
   async request<T extends object>(request: Request): Promise<Reply<T>> {
+    const back = await Promise.race([
+      this.attached.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), REQUEST_TIMEOUT_MS)),
+    ]);
+    if (!back) return NO_ANSWER;
+    return this.send<T>(request);
+  }
+
+  private async send<T extends object>(request: Request): Promise<Reply<T>> {
     try {
       return (await this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('request', request)) as Reply<T>;
     } catch {
-      return {
-        ok: false,
-        error: { code: 'server', message: 'No answer from the server. Check the connection and try again.' },
-      };
+      return NO_ANSWER;
     }
   }
 }

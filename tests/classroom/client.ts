@@ -33,6 +33,9 @@ export class ClassClient {
   /** Successful rejoins after reconnections. */
   rejoined = 0;
   private readonly waiters = new Set<() => void>();
+  /** Settles once the socket is connected and, after a reconnection, rejoined (as the pages do). */
+  private attached: Promise<void> = Promise.resolve();
+  private settleAttached: (() => void) | undefined;
 
   constructor(url: string, options: { autoConnect?: boolean } = {}) {
     this.socket = io(url, {
@@ -46,16 +49,20 @@ export class ClassClient {
       this.connects += 1;
       // A rejoin cut short by another drop is sent again on the next connection.
       if (this.connects > 1 && this.rejoin) {
-        this.request(this.rejoin)
+        this.send(this.rejoin)
           .then((reply) => {
             if (reply.ok) this.rejoined += 1;
+            this.attachedNow();
             this.notify();
           })
           .catch(() => undefined);
-      }
+      } else this.attachedNow();
       this.notify();
     });
-    this.socket.on('disconnect', () => this.notify());
+    this.socket.on('disconnect', () => {
+      if (!this.settleAttached) this.attached = new Promise((resolve) => (this.settleAttached = resolve));
+      this.notify();
+    });
     this.socket.on('state', (state) => {
       if (!this.state || state.version >= this.state.version || state.code !== this.state.code)
         this.state = state;
@@ -79,12 +86,25 @@ export class ClassClient {
     });
   }
 
+  private attachedNow(): void {
+    this.settleAttached?.();
+    this.settleAttached = undefined;
+  }
+
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: replies carry request-specific fields.
   async request(request: Request | Record<string, unknown>): Promise<Reply<any>> {
+    // Like the pages: a request made while the connection is down waits until the page is back in its
+    // room, so it never reaches a server before the rejoin does.
+    await this.attached;
+    return this.send(request);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: replies carry request-specific fields.
+  private send(request: Request | Record<string, unknown>): Promise<Reply<any>> {
     return this.socket.timeout(15_000).emitWithAck('request', request as Request);
   }
 

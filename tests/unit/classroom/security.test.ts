@@ -56,6 +56,7 @@ describe('classroom security', () => {
     const projector = connect();
     await projector.ok({ type: 'watch', code });
     const stranger = connect();
+    await host.until((c) => c.host?.roster.length === 1, 'the participant on the roster');
     const actions = [
       { action: 'open-vote' },
       { action: 'close-vote' },

@@ -34,7 +34,7 @@ describe('dialogues/curriculum.yaml', () => {
     const files = readdirSync(DIALOGUES_DIR)
       .filter((f) => /^s\d+-.*\.yaml$/.test(f) && !f.endsWith('.test.yaml'))
       .map((f) => f.replace(/\.yaml$/, ''));
-    expect(files).toHaveLength(16);
+    expect(files).toHaveLength(17);
 
     expect(curriculum?.modules.map((m) => m.id)).toEqual([
       'foundations',
