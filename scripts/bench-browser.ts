@@ -593,6 +593,8 @@ async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
     if (window.__GOOD_TERMS__) window.__GOOD_TERMS__.paused = false;
   });
   await page.getByRole('button', { name: 'Leave conversation' }).click();
+  // Leaving asks first (a dialog): confirm.
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
   await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, { polling: 50 });
   return stats;
 }
@@ -632,6 +634,8 @@ async function benchFramesWith(
     for (const [i, id] of FRAME_SCENARIOS.entries()) {
       addSample(all, await conversationTurns(page, id, FRAME_TURNS, 17 + i));
       await page.getByRole('button', { name: 'Leave conversation' }).click();
+      // Leaving asks first (a dialog): confirm.
+      await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
       await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, {
         polling: 50,
       });

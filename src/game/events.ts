@@ -13,8 +13,9 @@ export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
 export interface SceneData {
   boot: undefined;
-  title: { faces: ScenarioSummary['look'][] };
-  select: { highlighted: ScenarioSummary | undefined };
+  /** reducedMotion: the app's setting (it can differ from the system's), so no face breathes or blinks. */
+  title: { faces: ScenarioSummary['look'][]; reducedMotion: boolean };
+  select: { highlighted: ScenarioSummary | undefined; reducedMotion: boolean };
   conversation: { conversation: ConversationPort; reducedMotion: boolean; showMeters: boolean };
   debrief: { setting: Setting };
 }

@@ -7,9 +7,11 @@ const KEEP = 6;
 export class Announcer {
   constructor(private readonly region: HTMLElement) {}
 
-  say(message: string): void {
+  /** A message, as text or as nodes (words in another language keep their `lang`). */
+  say(message: string | readonly (Node | string)[]): void {
     const item = document.createElement('p');
-    item.textContent = message;
+    if (typeof message === 'string') item.textContent = message;
+    else item.append(...message);
     this.region.appendChild(item);
     while (this.region.childElementCount > KEEP) this.region.firstElementChild?.remove();
   }

@@ -18,7 +18,7 @@ import { renderAccessibility } from './screens/accessibilityScreen';
 import { EMPTY_LIBRARY_VIEW, type LibraryView, renderSelect } from './screens/selectScreen';
 import { renderSettings } from './screens/settingsScreen';
 import { renderTitle } from './screens/titleScreen';
-import { applySettings, type Settings, saveSettings } from './settings';
+import { applySettings, effectiveReducedMotion, type Settings, saveSettings } from './settings';
 import { SoundBoard } from './sound';
 import { type TabMemory, tabMemory } from './tabMemory';
 import type { PlaySettings, ScreenName } from './types';
@@ -71,6 +71,7 @@ export class App {
       content: services.content,
       store: services.store,
       toTitle: () => this.showTitle(),
+      reducedMotion: () => effectiveReducedMotion(this.settings),
       play: (id, mode) => {
         this.updateSettings({ ...this.settings, play: { ...this.settings.play, mode } });
         return this.playing.start(id, { mode });
@@ -107,10 +108,10 @@ export class App {
     const { content, store } = this.services;
     const faces = content.scenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
     const unfinished = this.tab.ownFirst(await store.unfinished());
-    await this.router.show({
+    const shown = await this.router.show({
       screen: 'title',
       scene: SCENES.title,
-      data: { faces },
+      data: { faces, reducedMotion: effectiveReducedMotion(this.settings) },
       title: '',
       panel: (overlay) =>
         renderTitle(overlay, {
@@ -130,6 +131,7 @@ export class App {
           onAccessibility: () => this.showAccessibility(),
         }),
     });
+    if (shown && message) this.services.announcer.say(message);
   }
 
   async resume(entry: InProgress): Promise<void> {
@@ -157,7 +159,7 @@ export class App {
     await this.router.show({
       screen: 'select',
       scene: SCENES.select,
-      data: { highlighted },
+      data: { highlighted, reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Choose a scenario',
       panel: (overlay) =>
         renderSelect(overlay, {
@@ -186,7 +188,7 @@ export class App {
     await this.router.show({
       screen: 'settings',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Settings',
       panel: (overlay) =>
         renderSettings(overlay, {
@@ -202,7 +204,7 @@ export class App {
     await this.router.show({
       screen: 'accessibility',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: effectiveReducedMotion(this.settings) },
       title: 'Accessibility',
       panel: (overlay) => renderAccessibility(overlay, { onDone: () => this.showTitle() }),
     });

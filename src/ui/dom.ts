@@ -1,3 +1,5 @@
+import { languageParts, type Phrase } from '../engine/runtime';
+
 /** A tiny element builder: the overlay is small enough that a framework would cost more than it saves. */
 type Child = Node | string | number | false | null | undefined;
 type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
@@ -44,3 +46,29 @@ export const DOMAIN_LABELS: Record<string, string> = {
 };
 
 export const DIFFICULTY_LABELS = ['', 'Foundational', 'Intermediate', 'Advanced'];
+
+/** How long a new status region stays empty before its text goes in (see statusAfterInsertion). */
+export const STATUS_FILL_DELAY_MS = 150;
+
+/**
+ * A status message (WCAG 4.1.3) that screen readers do announce. Many announce only changes to a live
+ * region they already know, not the text a region held when it appeared, so the region goes into the page
+ * empty and its text follows once it has been there a moment (long enough for the accessibility tree).
+ */
+export function statusAfterInsertion(className: string, text: string): HTMLElement {
+  const region = h('p', { class: className, role: 'status' });
+  setTimeout(() => {
+    if (region.isConnected) region.textContent = text;
+  }, STATUS_FILL_DELAY_MS);
+  return region;
+}
+
+/**
+ * Said words as nodes: the phrases a scenario marks as another language become `<span lang>` (WCAG 3.1.2),
+ * so a screen reader switches voice for them; the rest is plain text in the page's English.
+ */
+export function said(text: string, phrases: readonly Phrase[] | undefined): (Node | string)[] {
+  return languageParts(text, phrases).map((part) =>
+    part.lang ? h('span', { lang: part.lang }, part.text) : part.text,
+  );
+}

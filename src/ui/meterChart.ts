@@ -9,7 +9,8 @@ import { h } from './dom';
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 520;
 const H = 320;
-const PAD = { left: 44, right: 16, top: 14, bottom: 34 };
+/** Room for the axis labels, which grow with the text size (up to 24 px at 200%). */
+const PAD = { left: 56, right: 16, top: 16, bottom: 40 };
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -46,7 +47,7 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
   const xLabels = series.map((_, i) =>
     svg(
       'text',
-      { x: x(i), y: H - 12, 'text-anchor': 'middle', class: 'chart-label' },
+      { x: x(i), y: H - 10, 'text-anchor': 'middle', class: 'chart-label' },
       i === 0 ? 'start' : String(i),
     ),
   );
@@ -55,7 +56,8 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
 
   const markers = turns.flatMap((t, i) => {
     const { turn } = t;
-    const label = `Turn ${turn.turn}: stress ${turn.before.stress} to ${turn.after.stress}, trust ${turn.before.trust} to ${turn.after.trust}. You said: ${t.choiceText}`;
+    // A short name; what was said is its description (and in the tip shown on focus, with the coach's words).
+    const label = `Turn ${turn.turn}: stress ${turn.after.stress}, trust ${turn.after.trust}`;
     const show = (): void => {
       tip.replaceChildren(
         h('strong', {}, `Turn ${turn.turn}: `),
@@ -66,7 +68,14 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
     const cx = x(i + 1);
     const group = svg(
       'g',
-      { tabindex: 0, role: 'img', 'aria-label': label, class: 'chart-marker', 'data-turn': turn.turn },
+      {
+        tabindex: 0,
+        role: 'img',
+        'aria-label': label,
+        'aria-describedby': `chart-said-${turn.turn}`,
+        class: 'chart-marker',
+        'data-turn': turn.turn,
+      },
       svg('rect', {
         x: cx - 12,
         y: PAD.top,
@@ -142,5 +151,9 @@ export function meterChart(start: Meters, turns: ChartTurn[]): HTMLElement {
     ),
     tip,
     h('details', {}, h('summary', {}, 'The chart as a table'), table),
+    // The markers' descriptions: never shown, read with the marker.
+    ...turns.map((t) =>
+      h('p', { id: `chart-said-${t.turn.turn}`, hidden: true }, `You said: \u201c${t.choiceText}\u201d`),
+    ),
   );
 }

@@ -22,6 +22,8 @@ export interface Settings {
   metersAsText: boolean;
   /** Sound effects and room tone (off by default; never the only way something is told). */
   sound: boolean;
+  /** Keys 1-9 pick a reply while focus is in the reply list (WCAG 2.1.4: they can be turned off). */
+  numberKeys: boolean;
   play: PlaySettings;
 }
 
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highContrast: false,
   metersAsText: false,
   sound: false,
+  numberKeys: true,
   play: { mode: 'practice', hints: true, coachFeedback: true },
 };
 
@@ -75,6 +78,7 @@ export function loadSettings(): Settings {
     highContrast: flag(stored.highContrast, d.highContrast),
     metersAsText: flag(stored.metersAsText, d.metersAsText),
     sound: flag(stored.sound, d.sound),
+    numberKeys: flag(stored.numberKeys, d.numberKeys),
     play: {
       mode: oneOf(play.mode, MODES, d.play.mode),
       hints: flag(play.hints, d.play.hints),
@@ -97,6 +101,15 @@ export function systemPrefersReducedMotion(): boolean {
 
 export function effectiveReducedMotion(settings: Settings): boolean {
   return settings.reducedMotion ?? systemPrefersReducedMotion();
+}
+
+/**
+ * Whether the panel shows the meters as text: on request, and always when the text is enlarged, since the
+ * canvas draws its meter labels at a fixed size that neither the text size setting nor zoom reaches alike
+ * (WCAG 1.4.4).
+ */
+export function effectiveMetersAsText(settings: Settings): boolean {
+  return settings.metersAsText || settings.textSize > 100;
 }
 
 /** Characters per second for the patient's line: 0 (instant) under reduced motion. */

@@ -26,31 +26,52 @@ interface Reveal {
   end(): void;
 }
 
-function highlightReveal(el: HTMLElement, text: string): Reveal | undefined {
+/** The line's content: plain text, or text and elements (a phrase in another language is a `<span lang>`). */
+export type LineContent = string | readonly (Node | string)[];
+
+function fill(el: HTMLElement, content: LineContent): void {
+  if (typeof content === 'string') el.textContent = content;
+  else el.replaceChildren(...content);
+}
+
+/** The text node and offset where character `index` of the element's text is. */
+function position(el: HTMLElement, index: number): [Node, number] {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let left = index;
+  let last: Node = el;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (left <= length) return [node, left];
+    left -= length;
+    last = node;
+  }
+  return [last, last.textContent?.length ?? 0];
+}
+
+function highlightReveal(el: HTMLElement, content: LineContent, text: string): Reveal | undefined {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   if (!registry || typeof Highlight === 'undefined') return undefined;
-  el.textContent = text;
-  const node = el.firstChild;
-  if (!node) return undefined;
+  fill(el, content);
+  if (!el.firstChild) return undefined;
   let highlight = registry.get(UNTYPED);
   if (!highlight) {
     highlight = new Highlight();
     registry.set(UNTYPED, highlight);
   }
   const untyped = new Range();
-  untyped.setStart(node, 0);
-  untyped.setEnd(node, text.length);
+  untyped.setStart(...position(el, 0));
+  untyped.setEnd(...position(el, text.length));
   highlight.add(untyped);
   const all = highlight;
   return {
-    show: (shown) => untyped.setStart(node, shown),
+    show: (shown) => untyped.setStart(...position(el, shown)),
     end: () => all.delete(untyped),
   };
 }
 
 /** Without the Highlight API: the block keeps the whole line's height, and the text grows. */
-function textReveal(el: HTMLElement, text: string, hold: HTMLElement): Reveal {
-  el.textContent = text;
+function textReveal(el: HTMLElement, content: LineContent, text: string, hold: HTMLElement): Reveal {
+  fill(el, content);
   hold.style.minHeight = `${hold.getBoundingClientRect().height}px`;
   el.textContent = '';
   return {
@@ -58,7 +79,7 @@ function textReveal(el: HTMLElement, text: string, hold: HTMLElement): Reveal {
       el.textContent = text.slice(0, shown);
     },
     end: () => {
-      el.textContent = text;
+      fill(el, content);
       hold.style.minHeight = '';
     },
   };
@@ -67,21 +88,25 @@ function textReveal(el: HTMLElement, text: string, hold: HTMLElement): Reveal {
 /** `hold`: the block whose height is kept while `el` types (el itself when it is a block). */
 export function typeInto(
   el: HTMLElement,
-  text: string,
+  content: LineContent,
   charsPerSecond: number,
   hold: HTMLElement = el,
 ): Typing {
+  const text =
+    typeof content === 'string'
+      ? content
+      : content.map((part) => (typeof part === 'string' ? part : (part.textContent ?? ''))).join('');
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     resolveDone = resolve;
   });
   if (charsPerSecond <= 0 || text.length === 0) {
-    el.textContent = text;
+    fill(el, content);
     delete el.dataset.typing;
     resolveDone();
     return { finish: () => undefined, done, cancel: () => undefined };
   }
-  const reveal = highlightReveal(el, text) ?? textReveal(el, text, hold);
+  const reveal = highlightReveal(el, content, text) ?? textReveal(el, content, text, hold);
   el.dataset.typing = 'true';
   let frame = 0;
   let finished = false;

@@ -14,10 +14,12 @@ import type { Page } from 'playwright-core';
 export interface LayoutOptions {
   /** Check 44 x 44 px targets. */
   touch: boolean;
+  /** Check that no word is broken across lines (reflow: "conversatio / n" is text that did not reflow). */
+  words?: boolean;
 }
 
 export function layoutProblems(page: Page, options: LayoutOptions): Promise<string[]> {
-  return page.evaluate(({ touch }) => {
+  return page.evaluate(({ touch, words }) => {
     const problems: string[] = [];
     const name = (el: Element): string => {
       const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
@@ -96,6 +98,26 @@ export function layoutProblems(page: Page, options: LayoutOptions): Promise<stri
         problems.push(
           `${name(target)} is ${Math.round(r.width)} x ${Math.round(r.height)} px (under 44 x 44)`,
         );
+      }
+    }
+    if (words) {
+      // A word in two line boxes was broken inside (a hyphen or slash is a place to break, so it splits
+      // words here too); replay codes are meant to break anywhere.
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !shown(parent) || parent.closest('.replay-code, svg')) continue;
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s\-\u2010-\u2015/]+/g)) {
+          if (match[0].length < 2) continue;
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) problems.push(`${name(parent)}: the word "${match[0]}" is broken across lines`);
+        }
       }
     }
     return problems;

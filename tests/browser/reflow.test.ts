@@ -21,7 +21,7 @@ const SIZES = [
 ] as const;
 
 async function reflows(page: Page, screen: string): Promise<void> {
-  expect(await layoutProblems(page, { touch: false }), screen).toEqual([]);
+  expect(await layoutProblems(page, { touch: false, words: true }), screen).toEqual([]);
 }
 
 describe('reflow', () => {

@@ -92,6 +92,8 @@ export async function captureScreens(
       await waitForScreen(page, 'conversation');
       pictures.push(await settledPicture(page, `conversation-${id}`, withPng));
       await page.getByRole('button', { name: 'Leave conversation' }).click();
+      // Leaving asks first (a dialog): confirm.
+      await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
       await waitForScreen(page, 'select');
     }
     const last = ids.at(-1);

@@ -23,6 +23,7 @@ describe('stored settings', () => {
         typingSpeed: 'warp',
         highContrast: true,
         metersAsText: 'yes',
+        numberKeys: 'off',
         play: { mode: 'exam', hints: false, coachFeedback: 1 },
       }),
     );
@@ -31,6 +32,11 @@ describe('stored settings', () => {
       highContrast: true,
       play: { mode: 'practice', hints: false, coachFeedback: true },
     });
+  });
+
+  it('keeps number keys turned off', () => {
+    storing(JSON.stringify({ numberKeys: false }));
+    expect(loadSettings()).toEqual({ ...DEFAULT_SETTINGS, numberKeys: false });
   });
 
   it.each([

@@ -49,6 +49,7 @@ const TEXT_KEYS = new Set([
   'name',
   'pronoun',
   'look',
+  'phrases',
   '$schema',
 ]);
 

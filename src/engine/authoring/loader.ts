@@ -5,7 +5,8 @@
  */
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { isRandomGroup } from '../runtime/conditions';
+import { isRandomGroup, linesOf } from '../runtime/conditions';
+import { saysPhrase } from '../runtime/languages';
 import type { ScenarioBundle, ScenarioSummary } from '../runtime/types';
 import { listProblems } from './coverage';
 import { hashStructure } from './hash';
@@ -219,6 +220,32 @@ function conditionProblems(cond: Condition | undefined): string[] {
 }
 
 /** Cross-reference checks the schema cannot express. */
+/** Every phrase marked with a language is said somewhere, and listed once. */
+function phraseProblems(scenario: ScenarioDef, at: ParsedFile<unknown>['at']): Diagnostic[] {
+  const said = [
+    ...Object.entries(scenario.nodes).flatMap(([nodeId, node]) => [
+      ...linesOf(node.line, nodeId).map((l) => l.text),
+      ...node.choices.map((c) => c.text),
+    ]),
+    ...Object.values(scenario.endings).map((e) => e.line),
+  ];
+  const seen = new Set<string>();
+  return (scenario.phrases ?? []).flatMap((phrase, i) => {
+    if (seen.has(phrase.text))
+      return [at(['phrases', i], `the phrase "${phrase.text}" is listed twice`, 'list each phrase once')];
+    seen.add(phrase.text);
+    return said.some((text) => saysPhrase(text, phrase.text))
+      ? []
+      : [
+          at(
+            ['phrases', i, 'text'],
+            `no line, reply or ending says "${phrase.text}" (as whole words)`,
+            'copy the words exactly as the line says them, accents and punctuation included',
+          ),
+        ];
+  });
+}
+
 export function checkScenarioReferences(
   scenario: ScenarioDef,
   catalogues: Catalogues,
@@ -245,6 +272,7 @@ export function checkScenarioReferences(
   }
   if (endingIds.size === 0)
     out.push(at(['endings'], 'the scenario has no endings', 'add at least one ending'));
+  out.push(...phraseProblems(scenario, at));
   for (const id of nodeIds) {
     if (endingIds.has(id))
       out.push(at(['endings', id], `"${id}" is both a node and an ending`, 'ids must be unique'));

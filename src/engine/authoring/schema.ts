@@ -256,6 +256,25 @@ export const scenarioSchema = z
       .boolean()
       .default(false)
       .describe('hide the stress and trust meters in assessment mode'),
+    phrases: z
+      .array(
+        z
+          .object({
+            lang: z
+              .string()
+              .regex(
+                /^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|\d{3}))?$/,
+                'a language tag like "es", "es-MX" or "zh-Hant"',
+              )
+              .describe('the BCP 47 language tag of the phrase'),
+            text: z.string().min(1).describe('the words exactly as a line, a reply or an ending says them'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'phrases said in another language than English; wherever a line, reply or ending says one, it is marked with its language for screen readers',
+      ),
     start: id,
     reactions: z.array(reactionSchema).default([]).describe('checked after every choice, in order'),
     nodes: dictionary(id, nodeSchema),

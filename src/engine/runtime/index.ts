@@ -7,6 +7,7 @@
 export type { PersonaDef, RuleDef, ScenarioDef, Setting, Technique } from '../authoring/schema';
 export type { PatientCue } from './compiler';
 export { EXPRESSIONS, type Expression, expressionFor, stressWord, trustWord } from './expression';
+export { languageParts, type Phrase, type TextPart } from './languages';
 export { EMPTY_LEDGER } from './ledger';
 export { choiceOf, coachingOf, firstNameOf, lineTextOf } from './lookup';
 export { randomSeed } from './rng';

@@ -10,6 +10,7 @@ import { announceReady } from './ready';
 export class SelectScene extends Phaser.Scene {
   private world!: Phaser.GameObjects.Container;
   private shownId: string | undefined;
+  private reducedMotion = false;
 
   constructor() {
     super(SCENES.select);
@@ -17,6 +18,7 @@ export class SelectScene extends Phaser.Scene {
 
   create(data: SceneData['select']): void {
     this.shownId = undefined;
+    this.reducedMotion = data.reducedMotion;
     this.world = this.add.container(0, 0);
     keepFramed(this, this.world, PORTRAIT_SUBJECT);
     this.showScenario(data.highlighted);
@@ -28,7 +30,12 @@ export class SelectScene extends Phaser.Scene {
     this.shownId = summary.id;
     this.world.removeAll(true);
     const backdrop = drawBackdrop(this, summary.setting);
-    const portrait = new PatientPortrait(this, PORTRAIT_ANCHOR.x, PORTRAIT_ANCHOR.y, summary.look);
+    const portrait = new PatientPortrait(
+      this,
+      PORTRAIT_ANCHOR.x,
+      PORTRAIT_ANCHOR.y,
+      summary.look,
+    ).setReducedMotion(this.reducedMotion);
     this.world.add([backdrop, portrait]);
     requestRender(this);
   }

@@ -28,7 +28,11 @@ export class TitleScene extends Phaser.Scene {
     faces.forEach((look, i) => {
       // Scaled portraits sit with their shoulder cut on the desk line (FOREGROUND_Y).
       const scale = i === 1 ? 0.68 : 0.6;
-      world.add(new PatientPortrait(this, left + i * SPACING, FOREGROUND_Y - 180 * scale, look, { scale }));
+      world.add(
+        new PatientPortrait(this, left + i * SPACING, FOREGROUND_Y - 180 * scale, look, {
+          scale,
+        }).setReducedMotion(data.reducedMotion),
+      );
     });
     keepFramed(this, world, FACES_SUBJECT);
     announceReady(this);

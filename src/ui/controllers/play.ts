@@ -20,7 +20,12 @@ import { AttemptRecorder } from '../recorder';
 import type { Router } from '../router';
 import { renderConversation } from '../screens/conversationScreen';
 import { renderDebrief } from '../screens/debriefScreen';
-import { effectiveReducedMotion, effectiveTypingSpeed, type Settings } from '../settings';
+import {
+  effectiveMetersAsText,
+  effectiveReducedMotion,
+  effectiveTypingSpeed,
+  type Settings,
+} from '../settings';
 import type { SoundBoard } from '../sound';
 import { soundscape } from '../soundscape';
 import type { FinishedAttempt, PlaySettings } from '../types';
@@ -165,7 +170,8 @@ export class PlayController {
           conversation: port,
           announcer: this.deps.announcer,
           typingSpeed: effectiveTypingSpeed(settings),
-          metersAsText: settings.metersAsText,
+          metersAsText: effectiveMetersAsText(settings),
+          numberKeys: settings.numberKeys,
           accountOpen: currentLayout() === 'wide',
           mode,
           notice,
@@ -176,6 +182,10 @@ export class PlayController {
             mode === 'practice'
               ? () => {
                   const choices = session.attempt().choices.slice(0, -1);
+                  // Said before the new screen types the earlier line again, so the two arrive in order.
+                  this.deps.announcer.say(
+                    `You took back your last choice. Back to turn ${choices.length + 1}.`,
+                  );
                   return this.start(id, {
                     seed,
                     choices,

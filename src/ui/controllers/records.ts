@@ -19,6 +19,8 @@ export interface RecordsDeps {
   content: ContentSource;
   store: ProgressStore;
   toTitle: () => Promise<void>;
+  /** The app's reduced-motion setting, for the scene behind these screens. */
+  reducedMotion: () => boolean;
   play: (scenarioId: string, mode: Mode) => Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export class RecordsController {
     await this.deps.router.show({
       screen: 'progress',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: this.deps.reducedMotion() },
       title: 'My progress',
       panel: (overlay) =>
         renderProgress(overlay, {
@@ -122,7 +124,7 @@ export class RecordsController {
     await this.deps.router.show({
       screen: 'curriculum',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: this.deps.reducedMotion() },
       title: 'Onboarding path',
       panel: (overlay) =>
         renderCurriculum(overlay, {
@@ -145,7 +147,7 @@ export class RecordsController {
     await this.deps.router.show({
       screen: 'certificate',
       scene: SCENES.title,
-      data: { faces: [] },
+      data: { faces: [], reducedMotion: this.deps.reducedMotion() },
       title: 'Certificate',
       panel: (overlay) =>
         renderCertificate(overlay, {

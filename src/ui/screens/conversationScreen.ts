@@ -24,7 +24,7 @@ import {
 import { messageContext, modelNoteText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
 import type { Announcer } from '../announcer';
-import { append, h, SETTING_LABELS, signed } from '../dom';
+import { append, h, SETTING_LABELS, said, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
 
 export interface ConversationDeps {
@@ -37,13 +37,16 @@ export interface ConversationDeps {
   hints: boolean;
   coachFeedback: boolean;
   showMeters: boolean;
-  /** Also show the meters as text in the panel (a setting). */
+  /** Also show the meters as text in the panel (a setting, and always when the text is enlarged). */
   metersAsText: boolean;
+  /** Keys 1-9 pick a reply while focus is in the reply list (a setting: they can be turned off). */
+  numberKeys: boolean;
   /** Whether the account starts unfolded (folded on phones, where it would push the replies away). */
   accountOpen: boolean;
   /** Practice only: go back one decision. */
   onRewind: (() => void) | undefined;
   onFinished: () => void;
+  /** Abandons the attempt; asked only after the trainee confirms. */
   onLeave: () => void;
   /** Whether sound is on; the sound button turns it on or off (the same setting as in Settings). */
   sound: boolean;
@@ -63,6 +66,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   const { scenario, persona } = conversation.bundle;
   const firstName = firstNameOf(persona);
   const words = messageContext(conversation.bundle);
+  const { phrases } = scenario;
 
   const turnLabel = h('p', { class: 'muted' });
   const lineText = h('span', { 'data-testid': 'patient-line' });
@@ -129,6 +133,10 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     deps.onSoundChange(on);
   });
 
+  const leaveButton = h('button', { class: 'btn btn--ghost', type: 'button' }, 'Leave conversation');
+  const leaveDialog = confirmLeave(deps.mode, () => deps.onLeave(), leaveButton);
+  leaveButton.addEventListener('click', () => leaveDialog.showModal());
+
   const panel = h(
     'section',
     { class: 'panel panel--conversation', 'aria-labelledby': 'convo-heading', 'data-screen': 'conversation' },
@@ -141,16 +149,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         h('h1', { id: 'convo-heading' }, scenario.title),
         h('div', { class: 'convo-sub' }, modeBadge, turnLabel),
       ),
-      h(
-        'div',
-        { class: 'convo-header__actions' },
-        soundButton,
-        h(
-          'button',
-          { class: 'btn btn--ghost', type: 'button', onclick: () => deps.onLeave() },
-          'Leave conversation',
-        ),
-      ),
+      h('div', { class: 'convo-header__actions' }, soundButton, leaveButton),
     ),
     h(
       'section',
@@ -170,7 +169,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
         ),
       ),
     ),
-    deps.notice ? h('p', { class: 'notice', role: 'status' }, deps.notice) : null,
+    // Announced by the controller on arrival; shown here to be read again.
+    deps.notice ? h('p', { class: 'notice' }, deps.notice) : null,
     meterText,
     coach,
     h('h2', { class: 'visually-hidden' }, `${persona.name} says`),
@@ -184,6 +184,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       { class: 'transcript', 'aria-label': 'Conversation so far' },
       h('details', {}, transcriptSummary, transcriptList),
     ),
+    leaveDialog,
   );
   root.append(panel);
 
@@ -220,20 +221,27 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     coach.replaceChildren();
     append(
       coach,
-      h('h3', {}, 'Coach'),
+      h('h2', {}, 'Coach'),
       h('p', {}, h('strong', {}, delta), ' ', feedback),
       ...last.modelNotes.map((note) => h('p', { class: 'muted' }, modelNoteText(messages, note, words))),
       better ? h('p', {}, h('strong', {}, 'Stronger: '), better) : null,
     );
     coach.hidden = false;
+    // A new note is news (WCAG 4.1.3); the same note shown again after a resume or a take-back is not.
+    if (coach.dataset.turn !== String(view.turn) && announceCoach) {
+      announcer.say(`Coach: ${[...coach.querySelectorAll('p')].map((p) => p.textContent).join(' ')}`);
+    }
     coach.dataset.turn = String(view.turn);
   };
 
   let previous: ConversationView | undefined;
+  let announceCoach = false;
   const render = (view: ConversationView): void => {
-    if (previous && view.turn > previous.turn && deps.showMeters) {
+    const advanced = previous !== undefined && view.turn > previous.turn;
+    if (previous && advanced && deps.showMeters) {
       announcer.say(describeMeterChange(firstName, previous.meters, view.meters));
     }
+    announceCoach = advanced;
     // The transcript is the conversation's log, so a resumed or rewound conversation shows the same as a live one.
     transcriptList.replaceChildren(
       ...conversation
@@ -243,13 +251,16 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
             'li',
             {},
             h('strong', {}, `${firstName}: `),
-            lineTextOf(conversation.bundle, turn.nodeId, turn.lineId) ?? '',
+            ...said(lineTextOf(conversation.bundle, turn.nodeId, turn.lineId) ?? '', phrases),
           ),
           h(
             'li',
             {},
             h('strong', {}, 'You: '),
-            choiceOf(conversation.bundle, turn.nodeId, turn.choiceId)?.text ?? turn.choiceId,
+            ...said(
+              choiceOf(conversation.bundle, turn.nodeId, turn.choiceId)?.text ?? turn.choiceId,
+              phrases,
+            ),
           ),
         ]),
     );
@@ -269,9 +280,10 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     turnLabel.textContent =
       view.status === 'ended' ? `${setting} · conversation ended` : `${setting} · turn ${view.turn + 1}`;
     typing?.cancel();
-    typing = typeInto(lineText, view.line.text, deps.typingSpeed, speech);
-    announcer.say(`${firstName}: ${view.line.text}`);
+    typing = typeInto(lineText, said(view.line.text, phrases), deps.typingSpeed, speech);
+    announcer.say([`${firstName}: `, ...said(view.line.text, phrases)]);
     if (view.status === 'ended') {
+      announcer.say(`The conversation has ended: ${view.ending.title}. Your debrief is next.`);
       const next = h(
         'button',
         { class: 'btn', type: 'button', onclick: () => deps.onFinished() },
@@ -290,7 +302,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
             'button',
             { class: 'choice', type: 'button', 'data-choice-id': c.id, onclick: () => choose(c.id) },
             h('span', { class: 'choice__key', 'aria-hidden': 'true' }, c.index),
-            h('span', {}, c.text),
+            h('span', {}, ...said(c.text, phrases)),
           ),
         ),
       ),
@@ -312,7 +324,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    // A stray digit anywhere else must never commit an answer (WCAG 2.1.4), and the keys can be turned off.
+    if (!deps.numberKeys || !choiceList.contains(document.activeElement)) return;
     const view = conversation.view();
     const choice =
       view.status === 'active' ? view.choices.find((c) => c.index === Number(event.key)) : undefined;
@@ -328,5 +341,40 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
     typing?.cancel();
     unsubscribe();
     document.removeEventListener('keydown', onKey);
+    if (leaveDialog.open) leaveDialog.close();
   };
+}
+
+/**
+ * Asks before "Leave conversation" abandons the attempt. A modal <dialog>: focus moves into it, Escape or
+ * "Stay" cancels, and focus goes back to the button that opened it.
+ */
+function confirmLeave(mode: Mode, onLeave: () => void, opener: HTMLElement): HTMLDialogElement {
+  // First in the dialog, so showModal() focuses it and Enter on arrival never abandons the attempt.
+  const stay = h('button', { class: 'btn', type: 'button' }, 'Stay in the conversation');
+  const leave = h('button', { class: 'btn btn--ghost', type: 'button' }, 'Leave');
+  const dialog = h(
+    'dialog',
+    { class: 'confirm', 'aria-labelledby': 'leave-heading', 'aria-describedby': 'leave-text' },
+    h('h2', { id: 'leave-heading' }, 'Leave this conversation?'),
+    h(
+      'p',
+      { id: 'leave-text' },
+      mode === 'assessment'
+        ? 'This assessment attempt ends here and is not scored. You can start the scenario again from the list.'
+        : 'This attempt ends here and is not scored. You can start the scenario again from the list.',
+    ),
+    h('div', { class: 'actions' }, stay, leave),
+  );
+  let leaving = false;
+  stay.addEventListener('click', () => dialog.close());
+  leave.addEventListener('click', () => {
+    leaving = true;
+    dialog.close();
+    onLeave();
+  });
+  dialog.addEventListener('close', () => {
+    if (!leaving) opener.focus();
+  });
+  return dialog;
 }

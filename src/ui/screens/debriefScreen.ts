@@ -16,7 +16,7 @@ import { type Component, monthlyInstalment, WEIGHTS } from '../../engine/runtime
 import type { AttemptRecord, ConversationView, ScenarioBundle, TurnRecord } from '../../engine/runtime/types';
 import { type MessageContext, messageContext, modelNoteText, scoreItemText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
-import { h, signed } from '../dom';
+import { h, said, signed } from '../dom';
 import { meterChart } from '../meterChart';
 import type { FinishedAttempt } from '../types';
 
@@ -259,8 +259,8 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
     return h(
       'li',
       { class: 'turn', id: `turn-${turn.turn}`, 'data-turn': turn.turn, tabindex: -1 },
-      h('p', {}, h('strong', {}, `Turn ${turn.turn}. ${firstName}: `), line ?? ''),
-      h('p', {}, h('strong', {}, 'You: '), choice?.text ?? turn.choiceId),
+      h('p', {}, h('strong', {}, `Turn ${turn.turn}. ${firstName}: `), ...said(line ?? '', scenario.phrases)),
+      h('p', {}, h('strong', {}, 'You: '), ...said(choice?.text ?? turn.choiceId, scenario.phrases)),
       h(
         'p',
         { class: 'turn__meters' },
@@ -298,8 +298,8 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         )
       : h('p', { class: 'muted' }, 'Practice attempt.');
 
+  // The chart comes after the panel in the DOM (its h2 after the page's h1); the stylesheet places it.
   root.append(
-    meterChart(log[0]?.before ?? view.meters, chartTurns),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'debrief-heading', 'data-screen': 'debrief' },
@@ -308,13 +308,11 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
         'div',
         { class: 'score-head' },
         h(
-          'div',
-          {
-            class: `score-total ${report.hardFail ? 'score-total--fail' : ''}`,
-            'data-testid': 'score-total',
-            'aria-label': `Score ${report.total} of 100`,
-          },
-          report.total,
+          'p',
+          { class: `score-total ${report.hardFail ? 'score-total--fail' : ''}` },
+          h('span', { class: 'visually-hidden' }, 'Score '),
+          h('span', { 'data-testid': 'score-total' }, report.total),
+          h('span', { class: 'visually-hidden' }, ' of 100'),
         ),
         h(
           'div',
@@ -353,6 +351,7 @@ export function renderDebrief(root: HTMLElement, deps: DebriefDeps): () => void 
       ),
       h('p', { class: 'muted' }, `Seed ${deps.attempt.seed} · content ${bundle.contentHash}`),
     ),
+    meterChart(log[0]?.before ?? view.meters, chartTurns),
   );
   (root.querySelector('#debrief-heading') as HTMLElement | null)?.focus();
   return () => undefined;

@@ -110,9 +110,20 @@ export function renderSettings(root: HTMLElement, deps: SettingsDeps): () => voi
         ),
         checkbox(
           'meters-as-text',
-          'Also show stress and trust as text next to the conversation',
+          'Also show stress and trust as text next to the conversation (always shown when the text size is above 100%)',
           settings.metersAsText,
           (metersAsText) => update({ metersAsText }),
+        ),
+      ),
+      h(
+        'fieldset',
+        { class: 'setting' },
+        h('legend', {}, 'Keyboard'),
+        checkbox(
+          'number-keys',
+          'Number keys 1 to 9 pick a reply while a reply has focus',
+          settings.numberKeys,
+          (numberKeys) => update({ numberKeys }),
         ),
       ),
       h(

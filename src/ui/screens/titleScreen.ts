@@ -73,7 +73,8 @@ export function renderTitle(root: HTMLElement, deps: TitleDeps): () => void {
     { class: 'title-card', 'aria-labelledby': 'title-heading', 'data-screen': 'title' },
     h('h1', { id: 'title-heading' }, 'Good Terms'),
     h('p', { class: 'muted' }, 'Money conversations with patients, practised safely.'),
-    ...deps.notices.map((n) => h('p', { class: 'notice', role: 'status' }, n)),
+    // Announced through the page's live region (App.showTitle): a region that arrives with its text is often not.
+    ...deps.notices.map((n) => h('p', { class: 'notice' }, n)),
     deps.unfinished.length > 0 ? resumeCard(deps) : null,
     h(
       'p',
