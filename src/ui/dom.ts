@@ -1,4 +1,5 @@
-import { languageParts, type Phrase } from '../engine/runtime';
+// The module itself, not the runtime's index: the classroom's phone page uses this file without the engine.
+import { languageParts, type Phrase } from '../engine/runtime/languages';
 
 /** A tiny element builder: the overlay is small enough that a framework would cost more than it saves. */
 type Child = Node | string | number | false | null | undefined;

@@ -26,8 +26,11 @@ export function layoutProblems(page: Page, options: LayoutOptions): Promise<stri
       const cls = el.getAttribute('class')?.split(' ')[0];
       return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}${text ? ` "${text}"` : ''}`;
     };
+    // While a modal dialog is open, the page behind it is inert: only the dialog has to be reachable.
+    const modal = document.querySelector('dialog:modal');
     const skipped = (el: Element): boolean =>
-      Boolean(el.closest('#game, .visually-hidden, [hidden], #announcer, noscript'));
+      Boolean(el.closest('#game, .visually-hidden, [hidden], #announcer, noscript')) ||
+      (modal !== null && !modal.contains(el));
     /** Inside a closed <details> (not its summary): not shown until opened. */
     const folded = (el: Element): boolean => {
       const details = el.parentElement?.closest('details:not([open])');

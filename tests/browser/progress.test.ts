@@ -1,13 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/content/library';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
-import { analyse } from '../../src/engine/authoring/invariants';
-import { scoreAttempt } from '../../src/engine/runtime/scoring';
-import { Session } from '../../src/engine/runtime/session';
-import { newAttemptId, summariseAttempt } from '../../src/progress';
 import { toJsonExport } from '../../src/progress/exportImport';
 import { watchConsole } from './chromium';
+import { finishedPathAttempts } from './finishedPath';
 import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 
 const SEED = 9;
@@ -90,27 +86,7 @@ describe('progress, resume and the onboarding path', () => {
   });
 
   it('imports a finished path, prints the certificate with the right name and scores, and exports CSV rows that match', async () => {
-    const library = loadLibrary().scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
-    const day = new Date('2026-11-20T10:00:00Z');
-    const attempts = library.map((bundle, i) => {
-      const run = analyse(bundle, { seed: SEED }).runs[0];
-      if (!run) throw new Error(`no analysis for ${bundle.scenario.id}`);
-      const best = bestOf(run.exploration);
-      const session = Session.replay(bundle, run.seed, best.choices);
-      const finished = new Date(day.getTime() + i * 60_000);
-      const times = best.choices.map(() => finished.toISOString());
-      return summariseAttempt(
-        session,
-        scoreAttempt(bundle, session.context()),
-        {
-          attemptId: newAttemptId(bundle.scenario.id, finished),
-          mode: 'assessment',
-          startedAt: finished,
-          turnTimes: times,
-        },
-        finished,
-      );
-    });
+    const attempts = finishedPathAttempts();
     await fresh();
     await page.getByRole('button', { name: 'My progress' }).click();
     await waitForScreen(page, 'progress');

@@ -1,12 +1,15 @@
 /**
  * WCAG 1.4.10 Reflow (issue 22, item 3): at 320 CSS px wide, and at 400 % zoom of a 1280 x 720 window
  * (320 x 180 CSS px at four device pixels each), every screen reflows: nothing scrolls sideways, nothing
- * is clipped, every control can be reached.
+ * is clipped, every control can be reached. Every screen includes the certificate (after importing a
+ * finished path) and the dialog that asks before leaving a conversation.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
+import { toJsonExport } from '../../src/progress/exportImport';
 import { watchConsole } from './chromium';
+import { finishedPathAttempts } from './finishedPath';
 import { baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
 import { layoutProblems } from './layoutChecks';
 
@@ -49,6 +52,24 @@ describe('reflow', () => {
       await page.getByRole('button', { name: back }).click();
       await waitForScreen(page, 'title');
     }
+    // The certificate needs a finished path: imported on the progress screen, as a trainee moving devices would.
+    await page.getByRole('button', { name: 'My progress' }).click();
+    await waitForScreen(page, 'progress');
+    await page.getByLabel(/Import a JSON export/).setInputFiles({
+      name: 'export.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(toJsonExport({ displayName: 'Jordan Lee' }, finishedPathAttempts())),
+    });
+    await expect
+      .poll(() => page.getByTestId('completion').textContent())
+      .toMatch(/(\d+) of \1 modules mastered/);
+    await page.getByRole('button', { name: 'View your certificate' }).click();
+    await waitForScreen(page, 'certificate');
+    await reflows(page, 'certificate');
+    await page.getByRole('button', { name: 'Back to progress' }).click();
+    await waitForScreen(page, 'progress');
+    await page.getByRole('button', { name: 'Back to title' }).click();
+    await waitForScreen(page, 'title');
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await reflows(page, 'select');
@@ -57,6 +78,9 @@ describe('reflow', () => {
     await page.getByRole('button', { name: 'All scenarios' }).click();
     await startScenario(page, SCENARIO);
     await reflows(page, 'conversation');
+    await page.getByRole('button', { name: 'Leave conversation' }).click();
+    await reflows(page, 'the leave dialog');
+    await page.getByRole('button', { name: 'Stay in the conversation' }).click();
     await page.locator('.account-box summary').click();
     await playChoices(page, bundle, best.choices.slice(0, 2));
     await page.getByRole('button', { name: /feeling\?$/ }).click();

@@ -53,34 +53,43 @@ export function renderCertificate(root: HTMLElement, deps: CertificateDeps): () 
       h('p', {}, `completed ${data.curriculumTitle} on ${date}, passing every scenario in assessment mode.`),
       h(
         'table',
-        { class: 'compare certificate__table' },
+        // Stacked as one card per row on narrow screens (styles.css); explicit roles keep it a table there.
+        { class: 'compare certificate__table stacked-table', role: 'table' },
         h('caption', { class: 'visually-hidden' }, 'Modules and assessed scores'),
         h(
           'thead',
-          {},
+          { role: 'rowgroup' },
           h(
             'tr',
-            {},
-            h('th', { scope: 'col' }, 'Module'),
-            h('th', { scope: 'col' }, 'Scenario'),
-            h('th', { scope: 'col' }, 'Score'),
-            h('th', { scope: 'col' }, 'Date'),
-            h('th', { scope: 'col' }, 'Replay code'),
+            { role: 'row' },
+            ...['Module', 'Scenario', 'Score', 'Date', 'Replay code'].map((c) =>
+              h('th', { scope: 'col', role: 'columnheader' }, c),
+            ),
           ),
         ),
         h(
           'tbody',
-          {},
+          { role: 'rowgroup' },
           ...data.modules.flatMap((m) =>
             m.scenarios.map((s, i) =>
               h(
                 'tr',
-                { 'data-scenario-id': s.id },
-                i === 0 ? h('th', { scope: 'row', rowspan: m.scenarios.length }, m.title) : null,
-                h('td', {}, s.title),
-                h('td', { 'data-testid': `score-${s.id}` }, s.score),
-                h('td', {}, new Date(`${s.date}T12:00:00Z`).toLocaleDateString()),
-                h('td', {}, h('code', { class: 'replay-code', 'data-testid': `code-${s.id}` }, s.replayCode)),
+                { 'data-scenario-id': s.id, role: 'row' },
+                i === 0
+                  ? h('th', { scope: 'row', role: 'rowheader', rowspan: m.scenarios.length }, m.title)
+                  : null,
+                h('td', { role: 'cell', 'data-label': 'Scenario' }, s.title),
+                h('td', { role: 'cell', 'data-label': 'Score', 'data-testid': `score-${s.id}` }, s.score),
+                h(
+                  'td',
+                  { role: 'cell', 'data-label': 'Date' },
+                  new Date(`${s.date}T12:00:00Z`).toLocaleDateString(),
+                ),
+                h(
+                  'td',
+                  { role: 'cell', 'data-label': 'Replay code' },
+                  h('code', { class: 'replay-code', 'data-testid': `code-${s.id}` }, s.replayCode),
+                ),
               ),
             ),
           ),

@@ -131,7 +131,7 @@ const COLUMNS = ['Attempts', 'Best', 'Best assessed', 'Passed', 'Last played'] a
 function resultsTable(scenarios: ReturnType<typeof moduleStatus>[number]['scenarios']): HTMLElement {
   return h(
     'table',
-    { class: 'compare progress-table', role: 'table' },
+    { class: 'compare stacked-table', role: 'table' },
     h('caption', { class: 'visually-hidden' }, 'Results by scenario'),
     h(
       'thead',
