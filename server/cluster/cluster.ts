@@ -51,8 +51,9 @@ export class Cluster {
     this.directory = new Directory(redis, node);
   }
 
+  /** Redis answers on both of this node's connections (after a Redis restart they come back separately). */
   get ready(): boolean {
-    return this.redis.isReady && !this.draining;
+    return this.redis.isReady && (this.relay?.ready ?? false) && !this.draining;
   }
 
   /** socket.io's adapter over Redis streams: broadcasts and room joins reach sockets on every node. */

@@ -41,6 +41,11 @@ export class Relay {
     readonly node: string,
   ) {}
 
+  /** Both connections are up: calls can go out and their replies (on the subscriber) can come back. */
+  get ready(): boolean {
+    return this.redis.isReady && this.subscriber.isReady;
+  }
+
   static async start(redis: Redis, node: string, handlers: RelayHandlers): Promise<Relay> {
     const subscriber = redis.duplicate();
     subscriber.on('error', () => undefined);
