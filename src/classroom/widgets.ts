@@ -34,7 +34,7 @@ export function tallyChart(
         h(
           'span',
           { class: 'tally__label' },
-          h('span', { class: 'tally__key' }, row.index),
+          h('span', { class: 'choice__key' }, row.index),
           h('span', {}, row.text),
         ),
         h('span', { class: 'tally__bar', 'aria-hidden': 'true' }, barFill(share)),

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { watchConsole } from './chromium';
 import { baseUrl, startScenario, useBrowser, waitForScreen } from './helpers';
 import { preparePage } from './playthrough';
+import { canvasPicture } from './screens';
 
 interface Picture {
   hash: string;
@@ -17,27 +18,11 @@ interface Picture {
   last: string;
 }
 
-/** A hash of every pixel of the game canvas (its drawing buffer is preserved), and the draw counters. */
-function picture(page: Page): Promise<Picture> {
-  return page.evaluate(() => {
-    const source = document.querySelector('#game canvas') as HTMLCanvasElement;
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2d context');
-    ctx.drawImage(source, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    let h1 = 0x811c9dc5;
-    let h2 = 0;
-    for (let i = 0; i < data.length; i++) {
-      h1 = Math.imul(h1 ^ (data[i] ?? 0), 16777619);
-      h2 = (h2 + (data[i] ?? 0) * (i + 1)) % 2147483647;
-    }
-    const frames = window.__GOOD_TERMS__?.frames;
-    if (!frames) throw new Error('window.__GOOD_TERMS__.frames is missing');
-    return { hash: `${(h1 >>> 0).toString(16)}-${h2.toString(16)}`, ...frames };
-  });
+/** A hash of every pixel of the game canvas and the draw counters, read together. */
+async function picture(page: Page): Promise<Picture> {
+  const { hash, frames } = await page.evaluate(canvasPicture, false);
+  if (!frames) throw new Error('window.__GOOD_TERMS__.frames is missing');
+  return { hash, ...frames };
 }
 
 describe('drawing on demand', () => {

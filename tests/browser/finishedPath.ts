@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { DIALOGUES_DIR, loadLibrary } from '../../src/content/library';
-import type { TestPlanFile } from '../../src/engine/authoring/testPlan';
+import { parseContentFile } from '../../src/engine/authoring/loader';
+import { testPlanFileSchema } from '../../src/engine/authoring/testPlan';
 import { scoreAttempt } from '../../src/engine/runtime/scoring';
 import { Session } from '../../src/engine/runtime/session';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
@@ -15,13 +15,13 @@ import { newAttemptId, summariseAttempt } from '../../src/progress';
 import type { AttemptSummary } from '../../src/progress/types';
 
 function bestPlannedAttempt(bundle: ScenarioBundle): { session: Session; total: number } {
-  const file = parse(
-    readFileSync(join(DIALOGUES_DIR, `${bundle.scenario.id}.test.yaml`), 'utf8'),
-  ) as TestPlanFile;
+  const path = join(DIALOGUES_DIR, `${bundle.scenario.id}.test.yaml`);
+  const file = parseContentFile(path, readFileSync(path, 'utf8'), testPlanFileSchema).value;
+  if (!file) throw new Error(`${path} does not parse: run npm run validate`);
   let best: { session: Session; total: number } | undefined;
   for (const plan of file.plans) {
     const choices = plan.steps.flatMap((s) => ('choose' in s ? [s.choose] : []));
-    const session = Session.replay(bundle, plan.seed ?? 1, choices);
+    const session = Session.replay(bundle, plan.seed, choices);
     const score = scoreAttempt(bundle, session.context());
     if (session.view().status === 'ended' && !score.hardFail && (!best || score.total > best.total))
       best = { session, total: score.total };

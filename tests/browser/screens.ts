@@ -7,6 +7,7 @@
  * bundle (tests/browser/phaserBuild.test.ts) and by `scripts/bench/screens.ts` to review the art.
  */
 import type { Browser, Page } from 'playwright-core';
+import type { FrameCounts } from '../../src/game/renderOnDemand';
 import { preparePage } from './playthrough';
 
 export interface Picture {
@@ -16,7 +17,11 @@ export interface Picture {
   png?: string;
 }
 
-function canvasPicture(withPng: boolean): { hash: string; png?: string } {
+/**
+ * Runs in the page: a hash of every pixel of the game canvas (its drawing buffer is preserved), the draw
+ * counters read in the same task (so they describe the same picture), and the PNG when asked for.
+ */
+export function canvasPicture(withPng: boolean): { hash: string; png?: string; frames?: FrameCounts } {
   const source = document.querySelector('#game canvas') as HTMLCanvasElement;
   const copy = document.createElement('canvas');
   copy.width = source.width;
@@ -32,7 +37,8 @@ function canvasPicture(withPng: boolean): { hash: string; png?: string } {
     h2 = (h2 + (data[i] ?? 0) * (i + 1)) % 2147483647;
   }
   const hash = `${(h1 >>> 0).toString(16)}-${h2.toString(16)}`;
-  return withPng ? { hash, png: copy.toDataURL('image/png') } : { hash };
+  const frames = window.__GOOD_TERMS__?.frames;
+  return withPng ? { hash, frames, png: copy.toDataURL('image/png') } : { hash, frames };
 }
 
 /**
@@ -45,7 +51,8 @@ async function settledPicture(page: Page, name: string, withPng: boolean): Promi
     return window.__GOOD_TERMS__?.frames.full ?? 0;
   });
   await page.waitForFunction((n) => (window.__GOOD_TERMS__?.frames.full ?? 0) > n, full, { polling: 20 });
-  return { name, ...(await page.evaluate(canvasPicture, withPng)) };
+  const { hash, png } = await page.evaluate(canvasPicture, withPng);
+  return png === undefined ? { name, hash } : { name, hash, png };
 }
 
 async function waitForScreen(page: Page, screen: string): Promise<void> {

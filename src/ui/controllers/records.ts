@@ -40,15 +40,28 @@ function download(name: string, type: string, content: string): void {
 }
 
 export class RecordsController {
+  /**
+   * Verdicts already reached, by the record's whole text: the content cannot change under a running page,
+   * so an attempt is replayed once, not on every visit to the library or the progress screen.
+   */
+  private readonly checked = new Map<string, CheckedAttempt>();
+
   constructor(private readonly deps: RecordsDeps) {}
 
   /** Every stored attempt, replayed against the current content: only what replays counts. */
   async checkedAttempts(): Promise<CheckedAttempt[]> {
     const { content, store } = this.deps;
-    const playable = new Set(content.scenarios().flatMap((e) => (e.summary ? [e.id] : [])));
-    return verifyAttempts(await store.attempts(), async (id) =>
-      playable.has(id) ? content.loadScenario(id) : undefined,
-    );
+    const attempts = (await store.attempts()).map((a) => ({ attempt: a, key: JSON.stringify(a) }));
+    const unchecked = attempts.filter((a) => !this.checked.has(a.key));
+    if (unchecked.length > 0) {
+      const playable = new Set(content.scenarios().flatMap((e) => (e.summary ? [e.id] : [])));
+      const verdicts = await verifyAttempts(
+        unchecked.map((a) => a.attempt),
+        async (id) => (playable.has(id) ? content.loadScenario(id) : undefined),
+      );
+      for (const [i, a] of unchecked.entries()) this.checked.set(a.key, verdicts[i] as CheckedAttempt);
+    }
+    return attempts.map((a) => this.checked.get(a.key) as CheckedAttempt);
   }
 
   async showProgress(message?: string): Promise<void> {
