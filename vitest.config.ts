@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'node',
           // Exhaustive analysis of a scenario takes seconds on two busy cores; a hang still fails.
           testTimeout: 60_000,
+          // Unit tests first, then the browser tests: run together on two cores, the multi-node classroom
+          // (PostgreSQL, Redis, four Node processes) and Chromium starve each other into timeouts.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +26,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

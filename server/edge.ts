@@ -186,7 +186,7 @@ export class Edge {
     const { peer } = socket.data;
     if (node === this.node) {
       if (!isAttach(request) && peer.room?.code !== code) return { moved: true };
-      return this.hub.answer(peer, request);
+      return this.hub.answerInCluster(peer, request);
     }
     return this.cluster?.call(
       node,

@@ -71,6 +71,11 @@ const ACTION_WORDS: Record<FacilitatorAction, string> = {
   end: 'end the session',
 };
 
+const SERVER_PROBLEM: Reply<object> = {
+  ok: false,
+  error: { code: 'server', message: 'Something went wrong on the server; please try again.' },
+};
+
 export interface HubOptions {
   rooms: () => Rooms;
   library: ReadonlyMap<string, ScenarioBundle>;
@@ -102,10 +107,21 @@ export class ClassroomHub implements RoomListener {
 
   /** Answers one checked request from a page: a reply, or a problem with a code and a sentence. */
   async answer(peer: Peer, request: Request): Promise<Reply<object>> {
+    const answered = await this.answerInCluster(peer, request);
+    return 'moved' in answered ? SERVER_PROBLEM : answered;
+  }
+
+  /**
+   * As `answer`, for a node of a cluster: a request whose write met another node's (that node took the
+   * room over, and this copy is let go) is answered `moved`, so the page's node sends it to the room's
+   * owner. Nothing of it was stored, so sending it again counts it once.
+   */
+  async answerInCluster(peer: Peer, request: Request): Promise<Reply<object> | { moved: true }> {
     try {
       return { ok: true, ...(await this.handle(peer, request)) };
     } catch (error) {
       if (error instanceof RequestError) return { ok: false, error: error.problem };
+      if (error instanceof LogConflictError) return { moved: true };
       this.options.log(
         `request ${request.type} failed: ${error instanceof Error ? error.stack : String(error)}`,
         {
@@ -113,10 +129,7 @@ export class ClassroomHub implements RoomListener {
           room: peer.room?.code,
         },
       );
-      return {
-        ok: false,
-        error: { code: 'server', message: 'Something went wrong on the server; please try again.' },
-      };
+      return SERVER_PROBLEM;
     }
   }
 

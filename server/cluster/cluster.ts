@@ -77,6 +77,9 @@ export class Cluster {
       if (!this.wasDown) return;
       this.wasDown = false;
       parts.log('Redis is back; sending every page its room again');
+      // A restarted Redis holds no leases: this node takes its rooms' back before another node claims
+      // one on a page's request and restores a stale copy (which the log would refuse, but only later).
+      void this.renew().catch(() => undefined);
       // Messages between nodes may have been lost while Redis was away; a full state repairs any page.
       void parts.hub.resend().catch(() => undefined);
     });
@@ -147,7 +150,7 @@ export class Cluster {
       return { moved: true };
     const asker = peer ?? new RemotePeer(io, call.socket, from, call.address);
     this.remote.set(call.socket, asker);
-    const reply = await hub.answer(asker, call.request);
+    const reply = await hub.answerInCluster(asker, call.request);
     if (!asker.room) this.remote.delete(call.socket);
     return reply;
   }

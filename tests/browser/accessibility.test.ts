@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { linesOf } from '../../src/engine/runtime/conditions';
 import { watchConsole } from './chromium';
-import { axe, baseUrl, bundleFor, playChoices, startScenario, useBrowser, waitForScreen } from './helpers';
+import {
+  axe,
+  baseUrl,
+  bundleFor,
+  pageInOwnContext,
+  playChoices,
+  startScenario,
+  useBrowser,
+  waitForScreen,
+} from './helpers';
 
 const SCENARIO = 's8-copay-prior-balance';
 const SEED = 5;
@@ -33,12 +42,10 @@ interface Stored {
 }
 
 async function open(browser: Browser, stored: Stored = {}, systemReducedMotion = false): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await pageInOwnContext(browser, {
     viewport: { width: 1280, height: 720 },
     reducedMotion: systemReducedMotion ? 'reduce' : 'no-preference',
   });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
   await page.addInitScript((settings) => {
     window.localStorage.setItem('good-terms:settings:v1', JSON.stringify(settings));
   }, stored);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bestOf, explore } from '../../src/engine/authoring/analysis';
 import { watchConsole } from './chromium';
 import { DEVICES, type Device } from './devices';
-import { axe, baseUrl, bundleFor, useBrowser, waitForScreen } from './helpers';
+import { axe, baseUrl, bundleFor, pageInOwnContext, useBrowser, waitForScreen } from './helpers';
 import { layoutProblems } from './layoutChecks';
 
 const SCENARIO = 's8-copay-prior-balance';
@@ -21,13 +21,11 @@ const choiceText = new Map(
 );
 
 async function open(browser: Browser, device: Device): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await pageInOwnContext(browser, {
     viewport: { width: device.width, height: device.height },
     hasTouch: device.touch,
     isMobile: device.touch,
   });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
   await page.goto(`${baseUrl()}?seed=${SEED}`);
   await waitForScreen(page, 'title');
   return page;

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadLibrary } from '../../src/content/library';
 import type { ScenarioBundle } from '../../src/engine/runtime/types';
@@ -93,9 +93,25 @@ export function useBrowser(): () => Browser {
   };
 }
 
+/**
+ * A page in a context of its own that closes with it. Not `browser.newPage`: axe opens pages in the page's
+ * context, which playwright refuses for that one. The file's last page closes as the browser shuts down,
+ * which closes its context too: the later close has nothing left to do and is not an error.
+ */
+export async function pageInOwnContext(browser: Browser, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
+  return page;
+}
+
 /** A fresh page on the game at 1280x720 with `?seed=`, on the title screen, its console watched. */
-export async function openGame(browser: Browser, seed: number): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+export async function openGame(
+  browser: Browser,
+  seed: number,
+  options: { reducedMotion?: 'reduce' } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
   const problems = watchConsole(page);
   await page.goto(`${baseUrl()}?seed=${seed}`);
   await waitForScreen(page, 'title');

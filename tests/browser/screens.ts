@@ -45,7 +45,7 @@ export function canvasPicture(withPng: boolean): { hash: string; png?: string; f
  * Asks for a whole frame and waits for the game to draw it (the game otherwise redraws only what
  * changed, and only when it changed), then reads the canvas.
  */
-async function settledPicture(page: Page, name: string, withPng: boolean): Promise<Picture> {
+export async function settledPicture(page: Page, name: string, withPng: boolean): Promise<Picture> {
   const full = await page.evaluate(() => {
     window.__GOOD_TERMS__?.redraw();
     return window.__GOOD_TERMS__?.frames.full ?? 0;

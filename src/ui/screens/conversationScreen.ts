@@ -374,7 +374,10 @@ function confirmLeave(mode: Mode, onLeave: () => void, opener: HTMLElement): HTM
     onLeave();
   });
   dialog.addEventListener('close', () => {
-    if (!leaving) opener.focus();
+    // The browser puts focus back on the opener itself, and its 'close' event is a task that can arrive
+    // after the user has moved on (even chosen a reply): only focus left nowhere is taken back.
+    const at = document.activeElement;
+    if (!leaving && (!at || at === document.body || dialog.contains(at))) opener.focus();
   });
   return dialog;
 }

@@ -8,7 +8,7 @@
  */
 import { createConnection } from 'node:net';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { bestOf, explore } from '../../../src/engine/authoring/analysis';
 import { ClassClient } from '../../classroom/client';
 import { Balancer, type NodeProcess, spawnNode, startNode, stopNode } from '../../classroom/cluster';
@@ -164,6 +164,10 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
     const a = await startNode({ node: `node-a${databases}`, databaseUrl, redisUrl: redis.url });
     const b = await startNode({ node: `node-b${databases}`, databaseUrl, redisUrl: redis.url });
     nodes.push(a, b);
+    // A failure in CI is read from the nodes' own logs (the stack of a 'server' answer is only there).
+    onTestFailed(() => {
+      for (const n of [a, b]) console.error(`--- ${n.node} ---\n${n.output()}`);
+    });
     return [a, b];
   }
 

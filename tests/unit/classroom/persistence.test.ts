@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ScenarioPlay } from '../../../server/engine';
+import { ClassroomHub } from '../../../server/hub';
+import type { Peer } from '../../../server/peer';
 import type { RoomEvent } from '../../../server/room/machine';
 import { Room, type RoomListener } from '../../../server/room/room';
 import { IDLE_ROOM_MS, Rooms } from '../../../server/rooms';
@@ -155,6 +157,75 @@ describe('idle rooms', () => {
     const reloaded = await rooms.find(quiet.code);
     expect(reloaded?.step).toBe('ended');
     rooms.close();
+    await storage.close();
+  });
+});
+
+describe('a room another node took over', () => {
+  /** A page as a hub sees it, without a socket: what it is sent is not the point here. */
+  const page = (id: string): Peer => ({
+    id,
+    node: 'here',
+    address: '127.0.0.1',
+    role: undefined,
+    room: undefined,
+    seat: undefined,
+    observerReason: undefined,
+    emit: () => undefined,
+    join: () => undefined,
+    leave: () => undefined,
+  });
+
+  it('answers a request whose write meets the other node’s log `moved`, stores nothing of it, and lets its copy go', async () => {
+    const clock = { now: () => 1_000_000 };
+    const storage = await openSqliteStorage(tempDir('takeover'));
+    const library = new Map([[bundle.scenario.id, bundle]]);
+    const lost: string[] = [];
+    // Two nodes over one database, each with its own copy of the room (a lease that vanished with a
+    // restarted Redis lets both believe they run it).
+    const node = () => {
+      const hub: ClassroomHub = new ClassroomHub({
+        rooms: () => rooms,
+        library,
+        joinUrl: (code) => code,
+        clock,
+        log: () => undefined,
+        onRoomLost: (code) => lost.push(code),
+        onStorageFailure: (error) => {
+          throw error;
+        },
+      });
+      const rooms: Rooms = new Rooms(storage, library, hub, clock, () => undefined);
+      return { hub, rooms };
+    };
+    const a = node();
+    const b = node();
+    const created = (await a.hub.answer(page('host-a'), {
+      type: 'create',
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 3,
+      voteSeconds: 30,
+    })) as unknown as { ok: true; code: string; token: string };
+    const hostA = page('host-a2');
+    const hostB = page('host-b');
+    expect(
+      await a.hub.answer(hostA, { type: 'host', code: created.code, token: created.token }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await b.hub.answer(hostB, { type: 'host', code: created.code, token: created.token }),
+    ).toMatchObject({ ok: true });
+    const before = (await storage.events(created.code)).map((e) => e.type);
+
+    expect(await a.hub.answerInCluster(hostA, { type: 'command', action: 'lock' })).toMatchObject({
+      ok: true,
+    });
+    expect(await b.hub.answerInCluster(hostB, { type: 'command', action: 'lock' })).toEqual({ moved: true });
+    expect((await storage.events(created.code)).map((e) => e.type)).toEqual([...before, 'lock']);
+    expect(lost).toEqual([created.code]);
+    expect(b.rooms.isLive(created.code)).toBe(false);
+    expect(a.rooms.isLive(created.code)).toBe(true);
+    a.rooms.close();
     await storage.close();
   });
 });
