@@ -14,8 +14,9 @@
  * killed (SIGKILL); the table gives the time until those rooms take votes again and the votes lost.
  * Figures, not a test: the clients and the balancer share the machine's two cores with the servers.
  */
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createClient } from 'redis';
@@ -270,16 +271,13 @@ async function measure(
       }),
     );
   } catch (error) {
-    // What the nodes said is the first thing to read when a run stalls.
-    for (const n of nodes)
-      console.error(
-        `--- ${n.node}\n${n
-          .output()
-          .split('\n')
-          .filter((l) => !l.includes('page attached'))
-          .slice(-40)
-          .join('\n')}`,
-      );
+    // What the nodes said is the first thing to read when a run stalls: all of it, in a file per node.
+    const logs = mkdtempSync(join(tmpdir(), 'good-terms-bench-'));
+    for (const n of nodes) {
+      const file = join(logs, `${n.node}.log`);
+      writeFileSync(file, n.output());
+      console.error(`${n.node}'s log: ${file}`);
+    }
     for (const room of rooms) {
       const h = room.host;
       console.error(
@@ -287,6 +285,7 @@ async function measure(
       );
     }
     console.error('refused votes:', refusals);
+    console.error('votes not answered:', unanswered);
     if (failover) {
       const client = new pg.Client({ connectionString: failover.databaseUrl });
       await client.connect();
@@ -457,7 +456,7 @@ function print(runs: Figures[]): void {
     runs.map((r) => `${r.lostVotes} of ${r.votesChecked}`),
   );
   row(
-    'votes not answered within 15 s',
+    'votes the page got no answer to (10 s)',
     runs.map((r) => String(r.unansweredVotes)),
   );
 }

@@ -26,7 +26,7 @@ import { checkNickname, generateNickname } from './nicknames';
 import type { Peer } from './peer';
 import { KeyedBuckets } from './rateLimit';
 import type { RoomEvent } from './room/machine';
-import type { Clock, Room, RoomListener } from './room/room';
+import type { Clock, Room, RoomListener, RoomState } from './room/room';
 import { debriefOf, facilitatorState, progressOf, publicState, strongestOf, youState } from './room/views';
 import { RoomCreationError, type Rooms } from './rooms';
 import { LogConflictError } from './storage/storage';
@@ -334,7 +334,11 @@ export class ClassroomHub implements RoomListener {
     const room = this.currentRoom(peer);
     const seat = peer.seat as string;
     let duplicate = false;
+    // The room the vote was decided against (every accepted event applied, stored or not): a refusal is
+    // explained from it, not from the room as last stored, which may not show "everyone has voted" yet.
+    let decidedOn: RoomState | undefined;
     const result = await room.submit((r, at) => {
+      decidedOn = r;
       const ctx = r.context;
       duplicate =
         r.step === 'voting' &&
@@ -344,14 +348,15 @@ export class ClassroomHub implements RoomListener {
       return duplicate ? undefined : { ...request, seat, at };
     });
     if (!result.ok && !duplicate) {
-      const ctx = room.context;
-      if (room.step !== 'voting') fail('not-now', 'The vote is closed.');
+      const seen = decidedOn ?? room;
+      const ctx = seen.context;
+      if (seen.step !== 'voting') fail('not-now', 'The vote is closed.');
       if (request.turn !== ctx.path.length + 1 || request.round !== ctx.round) {
         fail('not-now', 'That vote was for an earlier round; vote again.');
       }
       if (ctx.deadline !== undefined && this.options.clock.now() >= ctx.deadline)
         fail('not-now', 'Time is up.');
-      if (!room.play.offered(room.choices).includes(request.choiceId))
+      if (!room.play.offered(seen.choices).includes(request.choiceId))
         fail('invalid', 'That reply is not on offer.');
       fail('forbidden', 'You are no longer seated in this room.');
     }

@@ -3,7 +3,7 @@
  * its join (or host, or watch) request again after every reconnection so a dropped phone gets its seat
  * and the full state back. Shared by the facilitator, projector and phone pages.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type {
   ClientEvents,
   FacilitatorState,
@@ -37,28 +37,53 @@ const NO_ANSWER = {
   error: { code: 'server', message: 'No answer from the server. Check the connection and try again.' },
 } as const;
 
+/**
+ * Requests sent again when the connection drops before their answer comes: the server counts them
+ * once however often they arrive (a vote it already holds is acknowledged as a duplicate). Anything else
+ * (a facilitator's "reveal", "add time") is not repeated behind the user's back.
+ */
+const RESENT_AFTER_A_DROP: ReadonlySet<Request['type']> = new Set(['vote']);
+
+/** A request's connection dropped before its answer came. */
+const DROPPED = Symbol('dropped');
+
+export interface ConnectionOptions {
+  /** The server: by default the one that served the page. Scripted pages (tests, the benchmark) name it. */
+  url?: string;
+  /** socket.io client options over the pages' own (scripted pages reconnect faster, WebSocket only). */
+  socket?: Partial<ManagerOptions & SocketOptions>;
+}
+
 export class RoomConnection {
-  private readonly socket: Socket<ServerEvents, ClientEvents>;
+  /** The page's socket. The pages use only this class's methods; scripted pages also listen on it. */
+  readonly socket: Socket<ServerEvents, ClientEvents>;
   private latest: PublicState | undefined;
   /** Server clock minus this page's clock, from the last state. */
   private offset = 0;
   /** Settles once connected and attached to the room again: requests made meanwhile wait for it. */
   private attached: Promise<void> = Promise.resolve();
   private settleAttached: (() => void) | undefined;
+  /** Before the first connection, requests are held by socket.io and sent as it connects. */
+  private hasConnected = false;
 
   constructor(
     handlers: RoomHandlers,
     /** The request that (re)attaches this page to its room; undefined until there is one. */
     private readonly attach: () => Request | undefined,
+    options: ConnectionOptions = {},
   ) {
     // WebSocket first: behind a load balancer without sticky sessions it is the transport that works;
     // long-polling remains the fallback for networks that block WebSockets.
-    this.socket = io({
-      path: `${appRoot().pathname}socket.io`,
+    const settings: Partial<ManagerOptions & SocketOptions> = {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
-    });
+      ...options.socket,
+    };
+    this.socket = options.url
+      ? io(options.url, settings)
+      : io({ path: `${appRoot().pathname}socket.io`, ...settings });
     this.socket.on('connect', () => {
+      this.hasConnected = true;
       handlers.connection(true);
       const request = this.attach();
       if (!request) {
@@ -66,6 +91,8 @@ export class RoomConnection {
         return;
       }
       void this.send<Record<string, unknown>>(request).then((reply) => {
+        // Dropped on the way: the page is not back yet, and the next connection attaches it anew.
+        if (reply === DROPPED) return;
         this.attachedNow();
         handlers.attached?.(reply);
       });
@@ -100,22 +127,40 @@ export class RoomConnection {
 
   /**
    * Sends a request once the page is back in its room: one made while the connection is down would
-   * otherwise reach the (perhaps different) server before the page's attaching request does.
+   * otherwise reach the (perhaps different) server before the page's attaching request does. A vote
+   * whose connection drops before its answer (its server died as it was sent) is sent again once the
+   * page is back, so a tap at that moment still counts; the answer is NO_ANSWER after
+   * REQUEST_TIMEOUT_MS in all.
    */
   async request<T extends object>(request: Request): Promise<Reply<T>> {
-    const back = await Promise.race([
-      this.attached.then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), REQUEST_TIMEOUT_MS)),
-    ]);
-    if (!back) return NO_ANSWER;
-    return this.send<T>(request);
+    const deadline = Date.now() + REQUEST_TIMEOUT_MS;
+    for (;;) {
+      const back = await Promise.race([
+        this.attached.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), deadline - Date.now())),
+      ]);
+      if (!back) return NO_ANSWER;
+      // Dropped since it was last attached (the drop came as the request was made): socket.io would
+      // hold the request and send it ahead of the page's attaching request. It waits for that instead.
+      if (this.hasConnected && !this.socket.connected) continue;
+      const reply = await this.send<T>(request, deadline);
+      if (reply !== DROPPED) return reply;
+      if (!RESENT_AFTER_A_DROP.has(request.type) || Date.now() >= deadline) return NO_ANSWER;
+    }
   }
 
-  private async send<T extends object>(request: Request): Promise<Reply<T>> {
+  private async send<T extends object>(
+    request: Request,
+    deadline = Date.now() + REQUEST_TIMEOUT_MS,
+  ): Promise<Reply<T> | typeof DROPPED> {
     try {
-      return (await this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('request', request)) as Reply<T>;
+      return (await this.socket
+        .timeout(Math.max(0, deadline - Date.now()))
+        .emitWithAck('request', request)) as Reply<T>;
     } catch {
-      return NO_ANSWER;
+      // socket.io fails a pending answer at once when the connection drops, and after the timeout when
+      // the server is only slow: the first can be retried, the second cannot be known to have failed.
+      return this.socket.connected ? NO_ANSWER : DROPPED;
     }
   }
 }

@@ -1,9 +1,11 @@
 /**
- * A scripted classroom page for tests and the benchmark: a socket.io client that keeps the latest of
- * everything the server pushed, rejoins with its token after every reconnection (as the real pages do),
- * and lets a test wait on state instead of sleeping.
+ * A scripted classroom page for tests and the benchmark: the pages' own RoomConnection (rejoin after every
+ * reconnection, requests held until the page is back in its room, a vote sent again when its connection
+ * drops), with the latest of everything the server pushed kept, so a test waits on state instead of
+ * sleeping.
  */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { RoomConnection } from '../../src/classroom/connection';
 import type {
   ClientEvents,
   FacilitatorState,
@@ -21,7 +23,7 @@ export type Rejoin =
   | { type: 'watch'; code: string };
 
 export class ClassClient {
-  readonly socket: Socket<ServerEvents, ClientEvents>;
+  private readonly connection: RoomConnection;
   state: PublicState | undefined;
   you: YouState | undefined;
   host: FacilitatorState | undefined;
@@ -33,79 +35,66 @@ export class ClassClient {
   /** Successful rejoins after reconnections. */
   rejoined = 0;
   private readonly waiters = new Set<() => void>();
-  /** Settles once the socket is connected and, after a reconnection, rejoined (as the pages do). */
-  private attached: Promise<void> = Promise.resolve();
-  private settleAttached: (() => void) | undefined;
 
-  constructor(url: string, options: { autoConnect?: boolean } = {}) {
-    this.socket = io(url, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnectionDelay: 50,
-      reconnectionDelayMax: 250,
-      autoConnect: options.autoConnect ?? true,
-    });
-    this.socket.on('connect', () => {
-      this.connects += 1;
-      // A rejoin cut short by another drop is sent again on the next connection.
-      if (this.connects > 1 && this.rejoin) {
-        this.send(this.rejoin)
-          .then((reply) => {
-            if (reply.ok) this.rejoined += 1;
-            this.attachedNow();
-            this.notify();
-          })
-          .catch(() => undefined);
-      } else this.attachedNow();
-      this.notify();
-    });
-    this.socket.on('disconnect', () => {
-      if (!this.settleAttached) this.attached = new Promise((resolve) => (this.settleAttached = resolve));
-      this.notify();
-    });
-    this.socket.on('state', (state) => {
-      if (!this.state || state.version >= this.state.version || state.code !== this.state.code)
-        this.state = state;
-      this.notify();
-    });
-    this.socket.on('you', (you) => {
-      this.you = you;
-      this.notify();
-    });
-    this.socket.on('facilitator', (host) => {
-      this.host = host;
-      this.notify();
-    });
-    this.socket.on('progress', (progress) => {
-      this.progress = progress;
-      this.notify();
-    });
+  constructor(url: string) {
+    this.connection = new RoomConnection(
+      {
+        state: (state) => {
+          this.state = state;
+          this.notify();
+        },
+        progress: (progress) => {
+          this.progress = progress;
+          this.notify();
+        },
+        you: (you) => {
+          this.you = you;
+          this.notify();
+        },
+        facilitator: (host) => {
+          this.host = host;
+          this.notify();
+        },
+        connection: (online) => {
+          if (online) this.connects += 1;
+          this.notify();
+        },
+        attached: (reply) => {
+          if (reply.ok && this.connects > 1) this.rejoined += 1;
+          this.notify();
+        },
+      },
+      // The first connection attaches nothing: a test joins, hosts or watches by request.
+      () => (this.connects > 1 ? this.rejoin : undefined),
+      {
+        url,
+        socket: {
+          transports: ['websocket'],
+          tryAllTransports: false,
+          forceNew: true,
+          reconnectionDelay: 50,
+          reconnectionDelayMax: 250,
+        },
+      },
+    );
     this.socket.on('problem', (reply) => {
       this.problems.push(reply);
       this.notify();
     });
   }
 
-  private attachedNow(): void {
-    this.settleAttached?.();
-    this.settleAttached = undefined;
+  get socket(): Socket<ServerEvents, ClientEvents> {
+    return this.connection.socket;
   }
 
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
 
+  /** As a page sends it (held while reconnecting); also what no page would send, for the security tests. */
   // biome-ignore lint/suspicious/noExplicitAny: replies carry request-specific fields.
-  async request(request: Request | Record<string, unknown>): Promise<Reply<any>> {
-    // Like the pages: a request made while the connection is down waits until the page is back in its
-    // room, so it never reaches a server before the rejoin does.
-    await this.attached;
-    return this.send(request);
-  }
-
-  // biome-ignore lint/suspicious/noExplicitAny: replies carry request-specific fields.
-  private send(request: Request | Record<string, unknown>): Promise<Reply<any>> {
-    return this.socket.timeout(15_000).emitWithAck('request', request as Request);
+  request(request: Request | Record<string, unknown>): Promise<Reply<any>> {
+    return this.connection.request(request as Request);
   }
 
   /** Sends a request that must succeed; returns its reply. */
