@@ -98,7 +98,7 @@ export class RoomConnection {
       });
     });
     this.socket.on('disconnect', () => {
-      if (!this.settleAttached) this.attached = new Promise((resolve) => (this.settleAttached = resolve));
+      this.detached();
       handlers.connection(false);
     });
     this.socket.on('state', (state) => {
@@ -118,6 +118,11 @@ export class RoomConnection {
   /** Milliseconds left before a server deadline, on this page's clock. */
   remaining(deadline: number): number {
     return Math.max(0, deadline - (Date.now() + this.offset));
+  }
+
+  /** Requests wait from now on until the page is attached again. */
+  private detached(): void {
+    if (!this.settleAttached) this.attached = new Promise((resolve) => (this.settleAttached = resolve));
   }
 
   private attachedNow(): void {
@@ -142,7 +147,10 @@ export class RoomConnection {
       if (!back) return NO_ANSWER;
       // Dropped since it was last attached (the drop came as the request was made): socket.io would
       // hold the request and send it ahead of the page's attaching request. It waits for that instead.
-      if (this.hasConnected && !this.socket.connected) continue;
+      if (this.hasConnected && !this.socket.connected) {
+        this.detached();
+        continue;
+      }
       const reply = await this.send<T>(request, deadline);
       if (reply !== DROPPED) return reply;
       if (!RESENT_AFTER_A_DROP.has(request.type) || Date.now() >= deadline) return NO_ANSWER;
