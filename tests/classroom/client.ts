@@ -37,24 +37,19 @@ export class ClassClient {
   private readonly waiters = new Set<() => void>();
 
   constructor(url: string) {
+    /** Keeps the latest push of one kind and wakes the waiters. */
+    const keep =
+      <K extends 'state' | 'progress' | 'you' | 'host'>(key: K) =>
+      (value: this[K]): void => {
+        this[key] = value;
+        this.notify();
+      };
     this.connection = new RoomConnection(
       {
-        state: (state) => {
-          this.state = state;
-          this.notify();
-        },
-        progress: (progress) => {
-          this.progress = progress;
-          this.notify();
-        },
-        you: (you) => {
-          this.you = you;
-          this.notify();
-        },
-        facilitator: (host) => {
-          this.host = host;
-          this.notify();
-        },
+        state: keep('state'),
+        progress: keep('progress'),
+        you: keep('you'),
+        facilitator: keep('host'),
         connection: (online) => {
           if (online) this.connects += 1;
           this.notify();

@@ -32,6 +32,8 @@ interface Session {
   reveals: Map<ClassClient, Set<number>>;
 }
 
+/** The votes the facilitator's tally counts. */
+const votesIn = (c: ClassClient) => c.host?.tally.reduce((n, r) => n + r.votes, 0);
 const everyoneIn = (s: Session) => [s.host, s.projector, ...s.people];
 const everyone = (s: Session, check: (c: ClassClient) => boolean, what: string, ms = 20_000) =>
   Promise.all(everyoneIn(s).map((c) => c.until(check, what, ms)));
@@ -193,46 +195,64 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
     }
   });
 
-  it('carries on after the owner is killed in the middle of a vote, losing nothing', {
-    timeout: 120_000,
-  }, async () => {
-    const both = await twoNodes();
-    const live = new Set(both);
+  /**
+   * A session whose pages all connect through a balancer over `nodes`, played to the end of turn 1; `run`
+   * gets the node that runs the room and reads the room's owner from the directory.
+   */
+  async function throughBalancer(
+    nodes: NodeProcess[],
+    run: (t: {
+      s: Session;
+      live: Set<NodeProcess>;
+      owner: NodeProcess;
+      ownerNow: () => Promise<string | null>;
+    }) => Promise<void>,
+  ): Promise<void> {
+    const live = new Set(nodes);
     const balancer = await Balancer.start(() => [...live].map((n) => n.port));
     const directory = createClient({ url: redis.url });
     await directory.connect();
     try {
       const s = await openSession([balancer.url]);
       await playTurn(s, 1);
-      let failoverMs = 0;
-      await playTurn(s, 2, async () => {
-        const ownerId = await directory.get(`good-terms:room:${s.code}`);
-        const owner = both.find((n) => n.node === ownerId) as NodeProcess;
-        expect(owner).toBeDefined();
-        const acknowledged = s.acked.filter((m) => m.has(2)).length;
-        const killedAt = Date.now();
-        owner.child.kill('SIGKILL');
-        live.delete(owner);
-        await owner.exited;
-        await back(s);
-        // Every vote acknowledged before the kill is still counted on the survivor.
-        await s.host.until(
-          (c) => c.host?.tally.reduce((n, r) => n + r.votes, 0) === acknowledged,
-          'the votes kept',
-        );
-        await vote(s, 2, [PARTICIPANTS - 1]);
-        failoverMs = Date.now() - killedAt;
-        s.acked[PARTICIPANTS - 1]?.delete(2);
-      });
-      expect(failoverMs).toBeLessThan(5_000);
-      const survivor = [...live][0] as NodeProcess;
-      expect(await directory.get(`good-terms:room:${s.code}`)).toBe(survivor.node);
-      for (let turn = 3; turn <= best.length; turn++) await playTurn(s, turn);
-      expect(await finish(s)).toEqual(baseline);
-      expect(survivor.output()).toContain('restored from the database');
+      const ownerNow = () => directory.get(`good-terms:room:${s.code}`);
+      const ownerId = await ownerNow();
+      await run({ s, live, owner: nodes.find((n) => n.node === ownerId) as NodeProcess, ownerNow });
     } finally {
       await directory.disconnect();
       await balancer.close();
+    }
+  }
+
+  it('carries on after the owner is killed in the middle of a vote, losing nothing', {
+    timeout: 120_000,
+  }, async () => {
+    const both = await twoNodes();
+    try {
+      await throughBalancer(both, async ({ s, live, owner, ownerNow }) => {
+        let failoverMs = 0;
+        await playTurn(s, 2, async () => {
+          expect(owner).toBeDefined();
+          const acknowledged = s.acked.filter((m) => m.has(2)).length;
+          const killedAt = Date.now();
+          owner.child.kill('SIGKILL');
+          live.delete(owner);
+          await owner.exited;
+          await back(s);
+          // Every vote acknowledged before the kill is still counted on the survivor.
+          await s.host.until((c) => votesIn(c) === acknowledged, 'the votes kept');
+          await vote(s, 2, [PARTICIPANTS - 1]);
+          failoverMs = Date.now() - killedAt;
+          s.acked[PARTICIPANTS - 1]?.delete(2);
+        });
+        expect(failoverMs).toBeLessThan(5_000);
+        const survivor = [...live][0] as NodeProcess;
+        expect(await ownerNow()).toBe(survivor.node);
+        for (let turn = 3; turn <= best.length; turn++) await playTurn(s, turn);
+        expect(await finish(s)).toEqual(baseline);
+        expect(survivor.output()).toContain('restored from the database');
+      });
+    } finally {
       await Promise.all(both.map((n) => stopNode(n)));
     }
   });
@@ -253,27 +273,16 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
         }),
       );
       await back(s);
-      await s.host.until(
-        (c) => c.host?.tally.reduce((n, r) => n + r.votes, 0) === acknowledged,
-        'the votes kept',
-      );
+      await s.host.until((c) => votesIn(c) === acknowledged, 'the votes kept');
     });
     for (let turn = 3; turn <= best.length; turn++) await playTurn(s, turn);
     expect(await finish(s)).toEqual(baseline);
   });
 
   it('hands its rooms over on SIGTERM: the other node carries on at once', { timeout: 120_000 }, async () => {
-    const [a, b] = pair ?? (await twoNodes());
-    const live = new Set([a, b]);
-    const balancer = await Balancer.start(() => [...live].map((n) => n.port));
-    const directory = createClient({ url: redis.url });
-    await directory.connect();
-    try {
-      const s = await openSession([balancer.url]);
-      await playTurn(s, 1);
-      const ownerId = await directory.get(`good-terms:room:${s.code}`);
-      const owner = [a, b].find((n) => n.node === ownerId) as NodeProcess;
-      const other = [a, b].find((n) => n !== owner) as NodeProcess;
+    const nodes = pair ?? (await twoNodes());
+    await throughBalancer(nodes, async ({ s, live, owner, ownerNow }) => {
+      const other = nodes.find((n) => n !== owner) as NodeProcess;
       await s.host.ok({ type: 'command', action: 'open-vote' });
       await everyone(s, (c) => c.state?.phase === 'voting' && c.state.turn === 2, 'vote 2 open');
       await vote(s, 2, [0, 1, 2]);
@@ -286,14 +295,11 @@ describe.skipIf(skip)('the classroom on two nodes', () => {
       await vote(s, 2, [3]);
       const handOverMs = Date.now() - stoppedAt;
       // No lease had to run out: the room moved as soon as it was released.
-      expect(await directory.get(`good-terms:room:${s.code}`)).toBe(other.node);
+      expect(await ownerNow()).toBe(other.node);
       expect(handOverMs).toBeLessThan(5_000);
-      await s.host.until((c) => c.host?.tally.reduce((n, r) => n + r.votes, 0) === 4, 'the votes kept');
+      await s.host.until((c) => votesIn(c) === 4, 'the votes kept');
       for (const c of everyoneIn(s)) c.close();
-    } finally {
-      await directory.disconnect();
-      await balancer.close();
-    }
+    });
   });
 });
 
