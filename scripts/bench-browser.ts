@@ -391,14 +391,17 @@ async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+const waitForScreen = (page: Page, screen: string) =>
+  page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen, { polling: 50 });
+
 async function openTestBuild(page: Page, url: string, seed: number): Promise<void> {
   await page.goto(`${url}?seed=${seed}`);
-  await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'title', undefined, { polling: 50 });
+  await waitForScreen(page, 'title');
 }
 
 async function toSelect(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start practising' }).click();
-  await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, { polling: 50 });
+  await waitForScreen(page, 'select');
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -514,6 +517,33 @@ async function benchLoad(targets: Targets): Promise<Record<string, unknown>> {
 // Frames
 // ------------------------------------------------------------------------------------------------
 
+/** True once the patient's line has finished typing. Runs in the page. */
+const typed = (): boolean =>
+  document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined;
+
+const waitTyped = (page: Page, timeout = 30_000) =>
+  page.waitForFunction(typed, undefined, { polling: 50, timeout });
+
+/** From the select screen: the scenario's details, then its start button. */
+async function startScenario(page: Page, scenarioId: string): Promise<void> {
+  await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
+  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
+  await waitForScreen(page, 'conversation');
+}
+
+/** Leaving asks first (a dialog): confirm, and wait for the select screen. */
+async function leaveConversation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Leave conversation' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
+  await waitForScreen(page, 'select');
+}
+
+/** The scripted trainee's next pick among `choices`, from a seeded linear congruential state. */
+function nextPick(state: number, choices: number): { state: number; pick: number } {
+  const next = (Math.imul(state, 1103515245) + 12345) >>> 0;
+  return { state: next, pick: next % choices };
+}
+
 /** Plays scripted turns and samples frames from each click until the line is typed and the meters settle. */
 async function conversationTurns(
   page: Page,
@@ -521,32 +551,20 @@ async function conversationTurns(
   turns: number,
   seed: number,
 ): Promise<Sample> {
-  await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
-  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
-  await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'conversation', undefined, {
-    polling: 50,
-  });
+  await startScenario(page, scenarioId);
   // Let the first line finish typing before the first scripted choice.
-  await page.waitForFunction(
-    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
-    undefined,
-    { polling: 50, timeout: 30_000 },
-  );
+  await waitTyped(page);
   const total = emptySample();
   let state = seed;
   for (let turn = 0; turn < turns; turn++) {
     const choices = await page.locator('button.choice').count();
     if (choices === 0) break;
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    const pick = state % choices;
+    const next = nextPick(state, choices);
+    state = next.state;
     const cpu = await startSample(page);
     const clickedAt = Date.now();
-    await page.locator('button.choice').nth(pick).click();
-    await page.waitForFunction(
-      () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
-      undefined,
-      { polling: 50, timeout: 30_000 },
-    );
+    await page.locator('button.choice').nth(next.pick).click();
+    await waitTyped(page);
     // Meter fill 450 ms, delta label 1.1 s, expression blend 280 ms: sample at least until they are done.
     const rest = 1500 - (Date.now() - clickedAt);
     if (rest > 0) await page.waitForTimeout(rest);
@@ -561,13 +579,8 @@ async function conversationTurns(
  * canvas under the DOM overlay) once its canvas has changed; no drawing of ours can be cheaper.
  */
 async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
-  await page.locator(`[data-scenario-id="${scenarioId}"]`).click();
-  await page.locator(`[data-start-scenario="${scenarioId}"]`).click();
-  await page.waitForFunction(
-    () => document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined,
-    undefined,
-    { polling: 50, timeout: 30_000 },
-  );
+  await startScenario(page, scenarioId);
+  await waitTyped(page);
   await page.evaluate(() => {
     const hooks = window.__GOOD_TERMS__;
     const canvas = document.querySelector('#game canvas') as HTMLCanvasElement | null;
@@ -592,10 +605,7 @@ async function pageFloor(page: Page, scenarioId: string): Promise<FrameStats> {
   await page.evaluate(() => {
     if (window.__GOOD_TERMS__) window.__GOOD_TERMS__.paused = false;
   });
-  await page.getByRole('button', { name: 'Leave conversation' }).click();
-  // Leaving asks first (a dialog): confirm.
-  await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
-  await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, { polling: 50 });
+  await leaveConversation(page);
   return stats;
 }
 
@@ -633,12 +643,7 @@ async function benchFramesWith(
     const all = emptySample();
     for (const [i, id] of FRAME_SCENARIOS.entries()) {
       addSample(all, await conversationTurns(page, id, FRAME_TURNS, 17 + i));
-      await page.getByRole('button', { name: 'Leave conversation' }).click();
-      // Leaving asks first (a dialog): confirm.
-      await page.getByRole('dialog').getByRole('button', { name: 'Leave', exact: true }).click();
-      await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, {
-        polling: 50,
-      });
+      await leaveConversation(page);
     }
     out.conversationTurns = frameStats(all);
     out.pageFloor = await pageFloor(page, FRAME_SCENARIOS[0] as string);
@@ -665,41 +670,22 @@ async function benchFramesWith(
   return out;
 }
 
+/** A figure against its target (at most): NaN, a figure not measured, is never met. */
+const judge = (value: number, target: number) => ({ value, target, ok: value <= target });
+
 /** The frame verdicts: our own cost in the diagnostic configuration, long frames in both. */
-function frameVerdicts(flags: Record<string, FrameStats>, diagnostic: Record<string, FrameStats>) {
-  const floor = diagnostic.pageFloor?.p95 ?? Number.NaN;
+function frameVerdicts(
+  flags: Record<string, FrameStats>,
+  diagnostic: Record<string, FrameStats>,
+  floor: number,
+) {
   const turns = diagnostic.conversationTurns;
-  const title = diagnostic.titleIdle;
-  const turnsRatio = (turns?.p95 ?? Number.NaN) / floor;
-  const titleRatio = (title?.p95 ?? Number.NaN) / floor;
-  const longFlags = flags.conversationTurns?.longFrames ?? Number.NaN;
-  const longDiagnostic = turns?.longFrames ?? Number.NaN;
   return {
-    turnsOverFloor: {
-      value: turnsRatio,
-      target: BROWSER_TARGETS.turnsOverFloor,
-      ok: turnsRatio <= BROWSER_TARGETS.turnsOverFloor,
-    },
-    turnsOver33: {
-      value: turns?.over33 ?? Number.NaN,
-      target: BROWSER_TARGETS.turnsOver33,
-      ok: (turns?.over33 ?? Number.NaN) <= BROWSER_TARGETS.turnsOver33,
-    },
-    titleOverFloor: {
-      value: titleRatio,
-      target: BROWSER_TARGETS.titleOverFloor,
-      ok: titleRatio <= BROWSER_TARGETS.titleOverFloor,
-    },
-    longFramesFlags: {
-      value: longFlags,
-      target: BROWSER_TARGETS.longFrames,
-      ok: longFlags <= BROWSER_TARGETS.longFrames,
-    },
-    longFramesDiagnostic: {
-      value: longDiagnostic,
-      target: BROWSER_TARGETS.longFrames,
-      ok: longDiagnostic <= BROWSER_TARGETS.longFrames,
-    },
+    turnsOverFloor: judge((turns?.p95 ?? Number.NaN) / floor, BROWSER_TARGETS.turnsOverFloor),
+    turnsOver33: judge(turns?.over33 ?? Number.NaN, BROWSER_TARGETS.turnsOver33),
+    titleOverFloor: judge((diagnostic.titleIdle?.p95 ?? Number.NaN) / floor, BROWSER_TARGETS.titleOverFloor),
+    longFramesFlags: judge(flags.conversationTurns?.longFrames ?? Number.NaN, BROWSER_TARGETS.longFrames),
+    longFramesDiagnostic: judge(turns?.longFrames ?? Number.NaN, BROWSER_TARGETS.longFrames),
   };
 }
 
@@ -713,8 +699,8 @@ async function benchFrames(targets: Targets): Promise<Record<string, unknown>> {
     'diagnostic configuration: the same plus --disable-gpu-compositing (the page compositor off SwiftShader; WebGL still on it)',
     ['--disable-gpu-compositing'],
   );
-  const v = frameVerdicts(flags, diagnostic);
   const floor = diagnostic.pageFloor?.p95 ?? Number.NaN;
+  const v = frameVerdicts(flags, diagnostic, floor);
   console.log(`
   in the diagnostic configuration (page floor p95 ${ms(floor)} ms):
     conversation turns p95 ${ms(diagnostic.conversationTurns?.p95 ?? Number.NaN)} ms = ${v.turnsOverFloor.value.toFixed(2)} x the floor (target at most ${v.turnsOverFloor.target}): ${verdict(v.turnsOverFloor.ok)}
@@ -749,8 +735,6 @@ async function benchFrames(targets: Targets): Promise<Record<string, unknown>> {
 interface InpEntry {
   start: number;
   duration: number;
-  name: string;
-  interactionId: number;
   /** From the input to its first handler: the main thread was busy with something else. */
   delay: number;
   /** The handlers themselves (ours). */
@@ -777,8 +761,6 @@ function startInpObserver(): void {
         state.entries.push({
           start: e.startTime,
           duration: e.duration,
-          name: e.name,
-          interactionId: e.interactionId,
           delay: e.processingStart - e.startTime,
           processing: e.processingEnd - e.processingStart,
           presentation: e.startTime + e.duration - e.processingEnd,
@@ -787,9 +769,6 @@ function startInpObserver(): void {
     // Event Timing reports no event under 16 ms: an interaction without an entry was quicker than that.
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 }
-
-const typed = (): boolean =>
-  document.querySelector<HTMLElement>('[data-testid="patient-line"]')?.dataset.typing === undefined;
 
 /**
  * Plays turns, alternating a click on a reply and its number key, each after the line has typed and the
@@ -817,18 +796,15 @@ async function inpWith(
     await toSelect(page);
     let state = 29;
     for (const id of INP_SCENARIOS) {
-      await page.locator(`[data-scenario-id="${id}"]`).click();
-      await page.locator(`[data-start-scenario="${id}"]`).click();
-      await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'conversation', undefined, {
-        polling: 50,
-      });
+      await startScenario(page, id);
       for (let turn = 0; turn < INP_TURNS; turn++) {
-        await page.waitForFunction(typed, undefined, { polling: 50, timeout: 60_000 });
+        await waitTyped(page, 60_000);
         await page.waitForTimeout(700);
         const choices = await page.locator('button.choice').count();
         if (choices === 0) break;
-        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-        const pick = state % choices;
+        const next = nextPick(state, choices);
+        state = next.state;
+        const pick = next.pick;
         const before = await page.evaluate(() => ({
           t: performance.now(),
           turn: window.__GOOD_TERMS__?.turn ?? 0,
@@ -857,10 +833,7 @@ async function inpWith(
         });
         kinds.push(byKey ? 'key' : 'click');
       }
-      await page.getByRole('button', { name: 'Leave conversation' }).click();
-      await page.waitForFunction(() => window.__GOOD_TERMS__?.screen === 'select', undefined, {
-        polling: 50,
-      });
+      await leaveConversation(page);
     }
   } finally {
     await browser.close();

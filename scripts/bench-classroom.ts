@@ -25,6 +25,7 @@ import { ClassClient } from '../tests/classroom/client';
 import { Balancer, type NodeProcess, startNode, stopNode } from '../tests/classroom/cluster';
 import { shippedBundle } from '../tests/classroom/server';
 import { PostgresService, RedisService, servicesMissing } from '../tests/classroom/services';
+import { processCpuSeconds } from './bench/processCpu';
 import { writeSection } from './bench/results';
 
 const arg = (name: string, fallback: number): number => {
@@ -38,15 +39,11 @@ const ROOMS = arg('rooms', NODES > 1 ? 20 : 10);
 const PARTICIPANTS = arg('participants', NODES > 1 ? 100 : 200);
 const SCENARIO = 's13-ed-cost-before-screening';
 const TURNS = Math.min(arg('turns', 6), bestOf(explore(shippedBundle(SCENARIO), { seed: 1 })).choices.length);
-const CLOCK_TICKS = 100;
 
 /** A process's CPU seconds so far and resident memory (Linux /proc). */
 function usage(pid: number): { cpu: number; rss: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return { cpu, rss: rssKb * 1024 };
+  return { cpu: processCpuSeconds(pid), rss: rssKb * 1024 };
 }
 
 const quantile = (xs: number[], q: number): number => {
@@ -161,13 +158,17 @@ async function measure(
   let votesSent = 0;
   let unanswered = 0;
   const refusals = new Map<string, number>();
-  const failoverTurn = failover ? TURNS : Number.POSITIVE_INFINITY;
-  const measuredTurns = Math.min(TURNS, failoverTurn - 1);
+  // With a failover, the last turn is the failover's and is not measured.
+  const measuredTurns = failover ? TURNS - 1 : TURNS;
   const playStart = performance.now();
   let playEnd = 0;
   const messagesBefore = messages;
   const before = new Map(nodes.map((n) => [n, usage(n.child.pid as number)]));
   const atEnd = new Map<NodeProcess, { cpu: number; rss: number }>();
+  const markEnd = (): void => {
+    playEnd = performance.now();
+    for (const n of nodes) atEnd.set(n, usage(n.child.pid as number));
+  };
   const clientCpuBefore = process.cpuUsage();
 
   // The failover: every room waits here with half its votes in; the busiest node is then killed.
@@ -188,8 +189,7 @@ async function measure(
     const count = (n: NodeProcess) => owners.filter((o) => o === n.node).length;
     const victim = [...nodes].sort((a, b) => count(b) - count(a))[0] as NodeProcess;
     roomsMoved = new Set(rooms.filter((_, i) => owners[i] === victim.node).map((r) => r.code));
-    playEnd = performance.now();
-    for (const n of nodes) atEnd.set(n, usage(n.child.pid as number));
+    markEnd();
     killedAt = performance.now();
     victim.child.kill('SIGKILL');
     live.delete(victim);
@@ -235,7 +235,7 @@ async function measure(
       await send(i % 10 === 9 ? other : choiceId);
       if (i % 10 === 2) await send(choiceId);
     };
-    if (turn === failoverTurn) {
+    if (failover && turn === TURNS) {
       const half = Math.floor(PARTICIPANTS / 2);
       await Promise.all(room.people.slice(0, half).map((p, i) => voter(p, i)));
       arrived += 1;
@@ -297,10 +297,7 @@ async function measure(
     }
     throw error;
   }
-  if (!playEnd) {
-    playEnd = performance.now();
-    for (const n of nodes) atEnd.set(n, usage(n.child.pid as number));
-  }
+  if (!playEnd) markEnd();
   const playSeconds = (playEnd - playStart) / 1000;
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const playMessages = messages - messagesBefore;
@@ -333,20 +330,16 @@ async function measure(
   await balancer.close();
 
   const participants = ROOMS * PARTICIPANTS;
-  const nodeFigures = nodes.map((n) => {
-    const start = before.get(n) as { cpu: number };
-    const end = atEnd.get(n) as { cpu: number; rss: number };
-    return {
-      node: n.node,
-      cpuPercent: (100 * (end.cpu - start.cpu)) / playSeconds,
-      rssIdle: (idle.get(n) as { rss: number }).rss,
-      rssEnd: end.rss,
-    };
-  });
-  const cpuSeconds = nodes.reduce(
-    (sum, n) => sum + ((atEnd.get(n) as { cpu: number }).cpu - (before.get(n) as { cpu: number }).cpu),
-    0,
-  );
+  /** CPU seconds the node used while playing. */
+  const cpuUsed = (n: NodeProcess): number =>
+    (atEnd.get(n) as { cpu: number }).cpu - (before.get(n) as { cpu: number }).cpu;
+  const nodeFigures = nodes.map((n) => ({
+    node: n.node,
+    cpuPercent: (100 * cpuUsed(n)) / playSeconds,
+    rssIdle: (idle.get(n) as { rss: number }).rss,
+    rssEnd: (atEnd.get(n) as { rss: number }).rss,
+  }));
+  const cpuSeconds = nodes.reduce((sum, n) => sum + cpuUsed(n), 0);
   const moved = [...roomsMoved];
   return {
     label,

@@ -9,11 +9,11 @@
  */
 import type { Reply, Request } from '../src/classroom/protocol';
 import type { Cluster } from './cluster/cluster';
-import type { CallResult } from './cluster/relay';
+import { type Attach, type CallResult, isAttach } from './cluster/relay';
 import { isRoomCode, normaliseCode } from './codes';
 import type { ClassroomHub, ClassroomServer } from './hub';
 import type { Log } from './log';
-import { parseRequest } from './messages';
+import { parseRequest, REQUEST_TYPES } from './messages';
 import { LocalPeer } from './peer';
 import { TokenBucket } from './rateLimit';
 
@@ -27,8 +27,6 @@ const CALL_TIMEOUT_MS = 2_500;
 const MOVE_DEADLINE_MS = 9_000;
 /** How often the owners of the rooms this node's pages are in are checked. */
 const WATCH_EVERY_MS = 250;
-
-type Attach = Extract<Request, { type: 'join' | 'host' | 'watch' }>;
 
 /** Which room a page is in, the node that runs it, and the request that attaches the page to it again. */
 interface Link {
@@ -47,9 +45,6 @@ interface SocketData {
 }
 
 type EdgeSocket = Parameters<Parameters<ClassroomServer['on']>[1]>[0] & { data: SocketData };
-
-const isAttach = (request: Request): request is Attach =>
-  request.type === 'join' || request.type === 'host' || request.type === 'watch';
 
 const NO_ANSWER: Reply<object> = {
   ok: false,
@@ -73,7 +68,7 @@ export class Edge {
     io.on('connection', (raw) => {
       const socket = raw as EdgeSocket;
       socket.data = {
-        peer: new LocalPeer(socket, this.node),
+        peer: new LocalPeer(socket),
         bucket: new TokenBucket(BURST, PER_SECOND),
         creations: new TokenBucket(5, 5 / 60),
         strikes: 0,
@@ -302,16 +297,3 @@ function attachOf(request: Attach, reply: CallResult): Attach {
   const token = (reply as { token?: unknown }).token;
   return typeof token === 'string' ? { ...request, token } : request;
 }
-
-const REQUEST_TYPES = new Set<string>([
-  'scenarios',
-  'create',
-  'host',
-  'watch',
-  'join',
-  'rename',
-  'vote',
-  'bundle',
-  'export',
-  'command',
-]);

@@ -60,6 +60,11 @@ const CommandWithArgument = z.discriminatedUnion('action', [
   z.strictObject({ type: z.literal('command'), action: z.literal('remove'), seat: z.string().min(2).max(8) }),
 ]);
 
+/** Every request type a page may send: an unknown one is answered as such, not as malformed. */
+export const REQUEST_TYPES: ReadonlySet<string> = new Set(
+  RequestSchema.options.map((o) => o.shape.type.value),
+);
+
 export type ParseResult = { ok: true; request: Request } | { ok: false; message: string };
 
 const describe = (error: z.ZodError): string =>

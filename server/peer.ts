@@ -13,8 +13,6 @@ type Emit = <E extends keyof ServerEvents>(event: E, ...args: Parameters<ServerE
 export interface Peer {
   /** The socket's id (unique across nodes). */
   readonly id: string;
-  /** The node that holds the socket. */
-  readonly node: string;
   /** The client's address, for the wrong-code limit. */
   readonly address: string;
   role: Role | undefined;
@@ -37,10 +35,7 @@ export class LocalPeer extends BasePeer implements Peer {
   readonly id: string;
   readonly address: string;
 
-  constructor(
-    private readonly socket: Socket,
-    readonly node: string,
-  ) {
+  constructor(private readonly socket: Socket) {
     super();
     this.id = socket.id;
     this.address = socket.handshake.address;
@@ -66,6 +61,7 @@ export class RemotePeer extends BasePeer implements Peer {
   constructor(
     private readonly io: Server,
     readonly id: string,
+    /** The node that holds the socket. */
     readonly node: string,
     readonly address: string,
   ) {

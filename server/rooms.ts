@@ -134,7 +134,7 @@ export class Rooms {
     return this.live.has(code);
   }
 
-  /** Stops this node's copy of a room (another node runs it now); storage keeps it. */
+  /** Stops this node's copy of a room (another node runs it now, or it is unloaded); storage keeps it. */
   drop(code: string): void {
     const room = this.live.get(code);
     if (!room) return;
@@ -154,9 +154,7 @@ export class Rooms {
     for (const room of [...this.live.values()]) {
       if (isWatched(room)) continue;
       if (room.step === 'ended') {
-        room.close();
-        room.play.dispose();
-        this.live.delete(room.code);
+        this.drop(room.code);
         unloaded.push(room.code);
       } else if (now - room.lastActivity >= IDLE_ROOM_MS) {
         const result = await room.submit((_r, at) => ({ type: 'end', at }));
@@ -167,10 +165,6 @@ export class Rooms {
   }
 
   close(): void {
-    for (const room of this.live.values()) {
-      room.close();
-      room.play.dispose();
-    }
-    this.live.clear();
+    for (const code of [...this.live.keys()]) this.drop(code);
   }
 }

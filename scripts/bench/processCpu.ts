@@ -28,6 +28,11 @@ function readStat(pid: number): Stat | undefined {
   }
 }
 
+/** CPU seconds one process has used so far (NaN when it cannot be read). */
+export function processCpuSeconds(pid: number): number {
+  return (readStat(pid)?.ticks ?? Number.NaN) / TICKS_PER_SECOND;
+}
+
 function pids(): number[] {
   try {
     return readdirSync('/proc')

@@ -13,12 +13,11 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { ClassroomHub, ClassroomServer } from '../hub';
 import type { Log } from '../log';
 import { type Peer, RemotePeer } from '../peer';
-import type { Room } from '../room/room';
 import type { Rooms } from '../rooms';
 import type { Storage } from '../storage/storage';
 import { Directory, RENEW_EVERY_MS } from './directory';
 import type { Redis } from './redis';
-import { type Call, type CallResult, Relay } from './relay';
+import { type Call, type CallResult, isAttach, Relay } from './relay';
 
 const ADOPT_EVERY_MS = 3_000;
 const ADAPTER_STREAM_LENGTH = 200_000;
@@ -39,7 +38,6 @@ export class Cluster {
   /** Pages on other nodes in rooms this node runs, by socket id. */
   private readonly remote = new Map<string, RemotePeer>();
   private readonly timers: NodeJS.Timeout[] = [];
-  private busy = new Set<string>();
   private draining = false;
   private wasDown = false;
 
@@ -90,16 +88,19 @@ export class Cluster {
   }
 
   private every(ms: number, name: string, run: () => Promise<void>): void {
+    let running = false;
     const timer = setInterval(() => {
       // A round still waiting (Redis away) is not stacked up behind.
-      if (this.busy.has(name) || this.draining) return;
-      this.busy.add(name);
+      if (running) return;
+      running = true;
       run()
         .catch((error: unknown) => {
           if (this.redis.isReady)
             this.parts?.log(`cluster ${name} failed: ${String(error)}`, { level: 'warn' });
         })
-        .finally(() => this.busy.delete(name));
+        .finally(() => {
+          running = false;
+        });
     }, ms);
     timer.unref();
     this.timers.push(timer);
@@ -143,8 +144,7 @@ export class Cluster {
     const { io, hub, rooms } = this.must;
     if (this.draining) return { moved: true };
     const peer = this.remote.get(call.socket);
-    const attaching =
-      call.request.type === 'join' || call.request.type === 'host' || call.request.type === 'watch';
+    const attaching = isAttach(call.request);
     if (!attaching && peer?.room?.code !== call.code) return { moved: true };
     if (attaching && !rooms.isLive(call.code) && (await this.directory.owner(call.code)) !== this.node)
       return { moved: true };
@@ -172,14 +172,10 @@ export class Cluster {
   private async forgetDeadNodes(): Promise<void> {
     const nodes = [...new Set([...this.remote.values()].map((peer) => peer.node))];
     const alive = await this.directory.alive(nodes);
-    const waiting = new Set<Room>();
     for (const peer of [...this.remote.values()]) {
       if (alive.has(peer.node)) continue;
       // Its pages are reconnecting through another node: the room does not close a vote without them.
-      if (peer.room && !waiting.has(peer.room)) {
-        waiting.add(peer.room);
-        peer.room.awaitReconnects();
-      }
+      peer.room?.awaitReconnects();
       this.forget(peer.id);
     }
   }
@@ -212,8 +208,7 @@ export class Cluster {
    * lease and announces it, so the other nodes take the rooms at once (not after a lease runs out).
    */
   async handOver(codes: string[]): Promise<void> {
-    this.draining = true;
-    for (const timer of this.timers) clearInterval(timer);
+    this.stop();
     for (const code of codes) {
       await this.directory.release(code);
       await this.relay?.released(code);
@@ -221,10 +216,15 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
-    this.draining = true;
-    for (const timer of this.timers) clearInterval(timer);
+    this.stop();
     await this.directory.leave().catch(() => undefined);
     await this.relay?.close();
     await this.redis.disconnect().catch(() => undefined);
+  }
+
+  /** No more rounds, and requests from other nodes are answered `moved`. */
+  private stop(): void {
+    this.draining = true;
+    for (const timer of this.timers) clearInterval(timer);
   }
 }

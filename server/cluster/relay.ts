@@ -18,6 +18,11 @@ export interface Call {
 
 export type CallResult = Reply<object> | { moved: true };
 
+/** A request that attaches a page to a room (any other is for the room the page is attached to). */
+export type Attach = Extract<Request, { type: 'join' | 'host' | 'watch' }>;
+export const isAttach = (request: Request): request is Attach =>
+  request.type === 'join' || request.type === 'host' || request.type === 'watch';
+
 type Message =
   | { t: 'call'; id: string; from: string; call: Call }
   | { t: 'reply'; id: string; result: CallResult }

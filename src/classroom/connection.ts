@@ -140,11 +140,7 @@ export class RoomConnection {
   async request<T extends object>(request: Request): Promise<Reply<T>> {
     const deadline = Date.now() + REQUEST_TIMEOUT_MS;
     for (;;) {
-      const back = await Promise.race([
-        this.attached.then(() => true),
-        new Promise<false>((resolve) => setTimeout(() => resolve(false), deadline - Date.now())),
-      ]);
-      if (!back) return NO_ANSWER;
+      if (this.settleAttached && !(await this.attachedBy(deadline))) return NO_ANSWER;
       // Dropped since it was last attached (the drop came as the request was made): socket.io would
       // hold the request and send it ahead of the page's attaching request. It waits for that instead.
       if (this.hasConnected && !this.socket.connected) {
@@ -154,6 +150,19 @@ export class RoomConnection {
       const reply = await this.send<T>(request, deadline);
       if (reply !== DROPPED) return reply;
       if (!RESENT_AFTER_A_DROP.has(request.type) || Date.now() >= deadline) return NO_ANSWER;
+    }
+  }
+
+  /** Waits until the page is attached again; false when `deadline` comes first. */
+  private async attachedBy(deadline: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadline - Date.now());
+    });
+    try {
+      return await Promise.race([this.attached.then(() => true), late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

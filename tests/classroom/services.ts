@@ -52,7 +52,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Resolves once something accepts connections on the port. */
-export async function waitForPort(port: number, what: string, ms = 20_000): Promise<void> {
+async function waitForPort(port: number, what: string, ms = 20_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {

@@ -165,7 +165,6 @@ describe('a room another node took over', () => {
   /** A page as a hub sees it, without a socket: what it is sent is not the point here. */
   const page = (id: string): Peer => ({
     id,
-    node: 'here',
     address: '127.0.0.1',
     role: undefined,
     room: undefined,
