@@ -44,7 +44,7 @@ export class Rooms {
     let restored = 0;
     for (const record of await this.storage.openRooms()) {
       if (this.live.has(record.code) || !(await this.claim(record.code))) continue;
-      const room = await this.load(record);
+      const room = await this.loadOnce(record.code, async () => record);
       if (room) restored += 1;
     }
     return restored;
@@ -115,11 +115,22 @@ export class Rooms {
 
   /** A running room, or an ended one read back from storage. */
   async find(code: string): Promise<Room | undefined> {
+    return this.loadOnce(code, () => this.storage.room(code));
+  }
+
+  /**
+   * The live room, or one load of it however many ask at once: a page's request that arrives while the
+   * start-up restore is loading the room must not load a second copy.
+   */
+  private async loadOnce(
+    code: string,
+    record: () => Promise<RoomRecord | undefined>,
+  ): Promise<Room | undefined> {
     const live = this.live.get(code);
     if (live) return live;
     let pending = this.loading.get(code);
     if (!pending) {
-      pending = this.storage.room(code).then((record) => (record ? this.load(record) : undefined));
+      pending = record().then((found) => (found ? this.load(found) : undefined));
       this.loading.set(code, pending);
       void pending.finally(() => this.loading.delete(code));
     }

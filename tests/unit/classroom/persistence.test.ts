@@ -161,6 +161,36 @@ describe('idle rooms', () => {
   });
 });
 
+describe('restoring at start', () => {
+  it('loads a room once when a page asks for it while the start-up restore is loading it', async () => {
+    const clock = { now: () => 1_000_000 };
+    const storage = await openSqliteStorage(tempDir('restore-race'));
+    const library = new Map([[bundle.scenario.id, bundle]]);
+    const listener: RoomListener = {
+      changed: () => undefined,
+      outlookReady: () => undefined,
+      failed: () => undefined,
+    };
+    const before = new Rooms(storage, library, listener, clock, () => undefined);
+    const { room } = await before.create({
+      scenarioId: bundle.scenario.id,
+      mode: 'practice',
+      seed: 3,
+      voteMs: 30_000,
+    });
+    before.close();
+
+    const logged: string[] = [];
+    const after = new Rooms(storage, library, listener, clock, (message) => logged.push(message));
+    const [restored, found] = await Promise.all([after.restoreOpen(), after.find(room.code)]);
+    expect(restored).toBe(1);
+    expect(after.all()).toEqual([found]);
+    expect(logged.filter((m) => m.startsWith('restored from the database'))).toHaveLength(1);
+    after.close();
+    await storage.close();
+  });
+});
+
 describe('a room another node took over', () => {
   /** A page as a hub sees it, without a socket: what it is sent is not the point here. */
   const page = (id: string): Peer => ({
