@@ -123,29 +123,23 @@ describe('persist before broadcast', () => {
   });
 });
 
+/** The scenario for the Rooms tests, a listener that hears nothing, and a practice room's options. */
+const library = new Map([[bundle.scenario.id, bundle]]);
+const listener: RoomListener = {
+  changed: () => undefined,
+  outlookReady: () => undefined,
+  failed: () => undefined,
+};
+const practiceRoom = (seed: number) =>
+  ({ scenarioId: bundle.scenario.id, mode: 'practice', seed, voteMs: 30_000 }) as const;
+
 describe('idle rooms', () => {
   it('ends a room left with nobody in it for two hours, then lets it go; storage still has it', async () => {
     const clock = { now: () => 1_000_000 };
     const storage = await openSqliteStorage(tempDir('sweep'));
-    const library = new Map([[bundle.scenario.id, bundle]]);
-    const listener: RoomListener = {
-      changed: () => undefined,
-      outlookReady: () => undefined,
-      failed: () => undefined,
-    };
     const rooms = new Rooms(storage, library, listener, clock, () => undefined);
-    const { room: quiet } = await rooms.create({
-      scenarioId: bundle.scenario.id,
-      mode: 'practice',
-      seed: 3,
-      voteMs: 30_000,
-    });
-    const { room: watched } = await rooms.create({
-      scenarioId: bundle.scenario.id,
-      mode: 'practice',
-      seed: 4,
-      voteMs: 30_000,
-    });
+    const { room: quiet } = await rooms.create(practiceRoom(3));
+    const { room: watched } = await rooms.create(practiceRoom(4));
     const isWatched = (room: Room) => room === watched;
 
     clock.now = () => 1_000_000 + IDLE_ROOM_MS - 1;
@@ -165,19 +159,8 @@ describe('restoring at start', () => {
   it('loads a room once when a page asks for it while the start-up restore is loading it', async () => {
     const clock = { now: () => 1_000_000 };
     const storage = await openSqliteStorage(tempDir('restore-race'));
-    const library = new Map([[bundle.scenario.id, bundle]]);
-    const listener: RoomListener = {
-      changed: () => undefined,
-      outlookReady: () => undefined,
-      failed: () => undefined,
-    };
     const before = new Rooms(storage, library, listener, clock, () => undefined);
-    const { room } = await before.create({
-      scenarioId: bundle.scenario.id,
-      mode: 'practice',
-      seed: 3,
-      voteMs: 30_000,
-    });
+    const { room } = await before.create(practiceRoom(3));
     before.close();
 
     const logged: string[] = [];
@@ -208,7 +191,6 @@ describe('a room another node took over', () => {
   it('answers a request whose write meets the other node’s log `moved`, stores nothing of it, and lets its copy go', async () => {
     const clock = { now: () => 1_000_000 };
     const storage = await openSqliteStorage(tempDir('takeover'));
-    const library = new Map([[bundle.scenario.id, bundle]]);
     const lost: string[] = [];
     // Two nodes over one database, each with its own copy of the room (a lease that vanished with a
     // restarted Redis lets both believe they run it).
