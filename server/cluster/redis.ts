@@ -1,7 +1,8 @@
 /**
  * The Redis connection of a node (REDIS_URL). Startup is strict: a server that cannot reach Redis says
  * so, naming the variable and the host, and does not start. Once running, a lost connection is retried
- * for ever (commands wait in the client's queue), and `onReady` fires each time it comes back.
+ * for ever (commands wait in the client's queue), and the client's 'ready' event fires each time it
+ * comes back (the cluster listens for it: server/cluster/cluster.ts).
  */
 import { createClient, type RedisClientType } from 'redis';
 
