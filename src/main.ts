@@ -4,7 +4,7 @@ import { bundledContent } from './content/catalog';
 import type { ContentSource } from './content/source';
 import { createGame } from './game/createGame';
 import { LMS_CONFIG_ID } from './lms/config';
-import { openProgressStore } from './progress';
+import { openProgressStore, prepareRecordChecks } from './progress';
 import { Announcer } from './ui/announcer';
 import { App } from './ui/app';
 import { replayCodeFromHash, seedFromSearch } from './ui/links';
@@ -29,8 +29,12 @@ async function contentSource(): Promise<ContentSource> {
 
 async function main(): Promise<void> {
   applyLayout();
-  // Canvas text is drawn once: the UI font must be there before the first scene writes with it.
-  await Promise.all(
+  // The renderer's boot, the fonts and the progress store wait on different things (the GPU process,
+  // the network, IndexedDB): start all three at once, so the title waits for the slowest, not the sum.
+  const gameReady = createGame(element('game'));
+  // Canvas text is drawn once: the UI font must be there before the first scene writes with it (the
+  // boot scene writes nothing; every other scene starts after this function has the fonts).
+  const fontsReady = Promise.all(
     ['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "Atkinson Hyperlegible"`)),
   );
   // An LMS package's index.html carries a launch config; only then is the LMS adapter loaded.
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   const lms = lmsConfig
     ? await (await import('./lms/launch')).connectLms(window, lmsConfig, bundledContent)
     : undefined;
-  const [game, store] = await Promise.all([createGame(element('game')), lms?.store ?? openProgressStore()]);
+  const [game, store] = await Promise.all([gameReady, lms?.store ?? openProgressStore(), fontsReady]);
   const url = seedFromSearch(window.location.search);
   watchLayout(game);
   const app = new App({
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => void openFromHash());
   if (!(await openFromHash())) await app.showTitle(url.problem);
   performance.mark('good-terms:title-interactive');
+  prepareRecordChecks();
   if (offlineWanted()) {
     // Without the worker the game still works online; it only cannot promise offline use.
     registerOffline(() =>

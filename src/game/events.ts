@@ -11,6 +11,9 @@ export const SCENES = {
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
+/** A performance mark, each time the title's picture is complete: the load benchmark reports it. */
+export const TITLE_DRAWN = 'good-terms:title-drawn';
+
 export interface SceneData {
   boot: undefined;
   /** reducedMotion: the app's setting (it can differ from the system's), so no face breathes or blinks. */

@@ -12,8 +12,9 @@
  *   newer build is left in place (that build can still read it) and only listed by setAside().
  * - Conversations in progress are keyed by the attempt they will become: any number can be unfinished
  *   (one per tab, say), and finishing one leaves the others alone.
- * - Record checks and migrations (./migrations, with the schema library) load on first use, after the
- *   title screen is up, so they are not part of the first load.
+ * - Record checks and migrations (./migrations, with the schema library) load on first use (reading
+ *   stored records, saving) or when prepareRecordChecks() asks, after the title screen is up, so they
+ *   are not part of the first load.
  * - Methods reject only on caller bugs (an invalid record passed in), never on storage trouble.
  */
 import {
@@ -117,13 +118,18 @@ function globalFactory(): IDBFactory | undefined {
 /** The record checks and migrations: the schema library with them, loaded the first time they are needed. */
 const loadMigrations = () => import('./migrations');
 
+/**
+ * Loads the record checks ahead of the first save. Call it once the title is up: loading them is a
+ * fetch and the schema library's start-up, which a first visit's title does not need.
+ */
+export function prepareRecordChecks(): void {
+  loadMigrations().catch(() => undefined);
+}
+
 const errorName = (error: unknown): string =>
   error && typeof error === 'object' && 'name' in error ? String((error as { name: unknown }).name) : '';
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
-  // Fetched alongside opening (not part of the first load), so the title's list of unfinished
-  // conversations does not wait for it.
-  loadMigrations().catch(() => undefined);
   const factory = 'indexedDB' in options ? options.indexedDB : globalFactory();
   const mirror = 'mirror' in options ? options.mirror : defaultStorage();
   if (!factory) return new Store(new MemoryBackend(), NOTICES.unavailable, mirror);
@@ -236,6 +242,8 @@ class Store implements ProgressStore {
     from: SetAsideRecord['from'],
     entries: readonly { key: IDBValidKey; raw: unknown }[],
   ): Promise<T[]> {
+    // Nothing stored (a first visit): the title need not wait for the record checks to arrive.
+    if (entries.length === 0) return [];
     const good: T[] = [];
     const moves: SetAsideMove[] = [];
     const now = new Date().toISOString();
@@ -330,13 +338,16 @@ class Store implements ProgressStore {
       }
       return records;
     });
-    const { migrateInProgress } = await loadMigrations();
     const byId = new Map(stored.map((r) => [r.attemptId, r]));
-    for (const { raw } of readMirrors(this.mirror)) {
-      const migrated = migrateInProgress(raw);
-      if (!migrated.ok) continue; // A damaged mirror: the IndexedDB record, if any, is the one to use.
-      const record = migrated.record;
-      byId.set(record.attemptId, newer(byId.get(record.attemptId), record) as InProgress);
+    const mirrors = readMirrors(this.mirror);
+    if (mirrors.length > 0) {
+      const { migrateInProgress } = await loadMigrations();
+      for (const { raw } of mirrors) {
+        const migrated = migrateInProgress(raw);
+        if (!migrated.ok) continue; // A damaged mirror: the IndexedDB record, if any, is the one to use.
+        const record = migrated.record;
+        byId.set(record.attemptId, newer(byId.get(record.attemptId), record) as InProgress);
+      }
     }
     return [...byId.values()].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
   }

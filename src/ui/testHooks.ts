@@ -5,6 +5,7 @@
 import type Phaser from 'phaser';
 import { Session } from '../engine/runtime/session';
 import { bakedTextureCount } from '../game/art/bake';
+import { artPending } from '../game/paintLater';
 import { type FrameCounts, frameCounts, requestRender } from '../game/renderOnDemand';
 import type { App } from './app';
 
@@ -57,6 +58,8 @@ export interface TestHooks {
   readonly actualFps: number;
   /** Game steps so far and how many drew the whole picture or part of it (src/game/renderOnDemand.ts). */
   readonly frames: FrameCounts;
+  /** Art the scene paints in the frames after it is ready (src/game/paintLater.ts) still to come. */
+  readonly artPending: number;
   /** Pauses the game loop (nothing updates or draws) so a benchmark can drive the canvas itself. */
   paused: boolean;
   /** Asks for a whole frame at the next step (the game otherwise redraws only what changed). */
@@ -158,6 +161,9 @@ export function installTestHooks(app: App, phaser: typeof Phaser): void {
     },
     get frames() {
       return frameCounts(app.game);
+    },
+    get artPending() {
+      return artPending(app.game);
     },
     get paused() {
       return app.game.isPaused;

@@ -1,8 +1,9 @@
 import Phaser from 'phaser';
-import { drawBackdrop, PatientPortrait, PORTRAIT_ANCHOR } from '../art';
+import { drawBackdrop, PatientPortrait, type PersonaLook, PORTRAIT_ANCHOR } from '../art';
 import { FOREGROUND_Y } from '../art/backdrops';
-import { SCENES, type SceneData } from '../events';
+import { SCENES, type SceneData, TITLE_DRAWN } from '../events';
 import type { Rect } from '../layout';
+import { paintLater } from '../paintLater';
 import { keepFramed } from './framing';
 import { announceReady } from './ready';
 
@@ -25,7 +26,11 @@ export class TitleScene extends Phaser.Scene {
     const world = this.add.container(0, 0, [drawBackdrop(this, 'counselor-office')]);
     const faces = data.faces.slice(0, 3);
     const left = PORTRAIT_ANCHOR.x - ((faces.length - 1) * SPACING) / 2;
-    faces.forEach((look, i) => {
+    keepFramed(this, world, FACES_SUBJECT);
+    announceReady(this);
+    // The faces are most of the title's painting and the buttons do not need them: they follow, one
+    // per frame, once the title can be used.
+    const face = (look: PersonaLook, i: number) => (): void => {
       // Scaled portraits sit with their shoulder cut on the desk line (FOREGROUND_Y).
       const scale = i === 1 ? 0.68 : 0.6;
       world.add(
@@ -33,8 +38,7 @@ export class TitleScene extends Phaser.Scene {
           scale,
         }).setReducedMotion(data.reducedMotion),
       );
-    });
-    keepFramed(this, world, FACES_SUBJECT);
-    announceReady(this);
+    };
+    paintLater(this, faces.map(face), () => performance.mark(TITLE_DRAWN));
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * Art a scene shows a few frames after it is ready. Painting art (art/bake.ts) is most of a scene's
+ * start, and the shell mounts the screen's panel, the part a trainee acts on, only once the scene is
+ * ready: what the panel does not depend on can be painted in the steps that follow, one job per step,
+ * so no single frame carries all of it. A scene that stops first drops what it had not painted.
+ */
+import Phaser from 'phaser';
+import { requestRender } from './renderOnDemand';
+
+const pending = new WeakMap<Phaser.Game, number>();
+
+/** Runs `jobs` one per game step in `scene`, drawing after each; then `done`. */
+export function paintLater(scene: Phaser.Scene, jobs: readonly (() => void)[], done?: () => void): void {
+  const game = scene.sys.game;
+  const queue = [...jobs];
+  const count = (change: number): void => {
+    pending.set(game, (pending.get(game) ?? 0) + change);
+  };
+  const stop = (): void => {
+    scene.events.off(Phaser.Scenes.Events.UPDATE, step);
+    scene.events.off(Phaser.Scenes.Events.SHUTDOWN, drop);
+  };
+  const drop = (): void => {
+    count(-queue.length);
+    queue.length = 0;
+    stop();
+  };
+  function step(): void {
+    const job = queue.shift();
+    if (!job) return;
+    count(-1);
+    if (queue.length === 0) stop();
+    job();
+    requestRender(scene);
+    if (queue.length === 0) done?.();
+  }
+  count(queue.length);
+  scene.events.on(Phaser.Scenes.Events.UPDATE, step);
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, drop);
+}
+
+/** Jobs queued by paintLater and not yet run: the picture is complete when this is 0. */
+export function artPending(game: Phaser.Game): number {
+  return pending.get(game) ?? 0;
+}
