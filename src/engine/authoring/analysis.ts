@@ -6,7 +6,7 @@
  */
 import { firstThatHolds, isRandomGroup, lineEntries } from '../runtime/conditions';
 import { nextRandom } from '../runtime/rng';
-import { type ScoreReport, scoreAttempt } from '../runtime/scoring';
+import { type ScoreFigures, type ScoreReport, scoreFigures } from '../runtime/scoring';
 import { offered, type PlayState, startState, stepState } from '../runtime/stepper';
 import type { Meters, PatientContext, ScenarioBundle } from '../runtime/types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from '../runtime/vocabulary';
@@ -16,11 +16,9 @@ import type { ChoiceDef } from './schema';
  * What the analyzer reads of a score. Only these fields: the scorer's texts and item codes are the
  * debrief's business and change with it. Injectable, so a test can show what an invariant catches.
  */
-export type ScoreSummary = Pick<ScoreReport, 'total' | 'band' | 'passed' | 'hardFail' | 'passMark'> & {
-  breaches: readonly { ruleId: string; severity: 'hard-fail' | 'warning' }[];
-};
+export type ScoreSummary = ScoreFigures;
 export type Scorer = (bundle: ScenarioBundle, ctx: PatientContext) => ScoreSummary;
-export const defaultScorer: Scorer = scoreAttempt;
+export const defaultScorer: Scorer = scoreFigures;
 
 export interface PathOutcome {
   choices: string[];
@@ -74,16 +72,12 @@ export interface Exploration {
   truncated: boolean;
 }
 
-function outcomeOf(
-  bundle: ScenarioBundle,
-  state: PlayState,
-  choices: string[],
-  probability: number,
-  score: Scorer,
-): PathOutcome {
-  const report = score(bundle, state.ctx);
+/** The choices a state was reached by, from the start: its log holds one entry per choice. */
+const choicesOf = (state: PlayState): string[] => state.ctx.log.map((t) => t.choiceId);
+
+function outcomeOf(state: PlayState, report: ScoreSummary, probability: number): PathOutcome {
   return {
-    choices,
+    choices: choicesOf(state),
     endingId: state.ctx.nodeId,
     total: report.total,
     band: report.band,
@@ -162,11 +156,11 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     choiceBest: new Map(),
     truncated: false,
   };
-  const stack: { state: PlayState; choices: string[]; probability: number }[] = [
-    { state: replayPath(bundle, seed, after).at(-1) as PlayState, choices: [...after], probability: 1 },
+  const stack: { state: PlayState; probability: number }[] = [
+    { state: replayPath(bundle, seed, after).at(-1) as PlayState, probability: 1 },
   ];
   while (stack.length > 0) {
-    const { state, choices, probability } = stack.pop() as (typeof stack)[number];
+    const { state, probability } = stack.pop() as (typeof stack)[number];
     if (++states > stateLimit) {
       result.truncated = true;
       break;
@@ -184,7 +178,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
       }
       result.paths += 1;
       result.endings[ctx.nodeId] = (result.endings[ctx.nodeId] ?? 0) + 1;
-      record(result, state, outcomeOf(bundle, state, choices, probability, score));
+      record(result, state, score(bundle, ctx), probability);
       continue;
     }
     const node = bundle.scenario.nodes[ctx.nodeId];
@@ -192,58 +186,64 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     if (said) for (const line of isRandomGroup(said) ? said.from : [said]) result.reachableLines.add(line.id);
     const available = offered(bundle, state);
     if (available.length === 0) {
-      result.deadEnds.push({ nodeId: ctx.nodeId, choices });
+      result.deadEnds.push({ nodeId: ctx.nodeId, choices: choicesOf(state) });
       continue;
     }
-    if (choices.length >= maxTurns) {
+    if (ctx.log.length >= maxTurns) {
       result.unbounded = true;
       continue;
     }
     for (let i = available.length - 1; i >= 0; i--) {
       const choice = available[i] as ChoiceDef;
       result.usedChoices.add(choice.id);
-      stack.push({
-        state: stepState(bundle, state, choice),
-        choices: [...choices, choice.id],
-        probability: probability / available.length,
-      });
+      stack.push({ state: stepState(bundle, state, choice), probability: probability / available.length });
     }
   }
   return result;
 }
 
-/** Folds one finished path into the exploration's figures. */
-function record(result: Exploration, state: PlayState, outcome: PathOutcome): void {
-  result.scores.push(outcome.total);
-  if (!result.best || outcome.total > result.best.total) {
+/**
+ * Folds one finished path into the exploration's figures. Most paths are only counted: the path's full
+ * outcome (its choices, tags and breaches) is built only for a path the exploration keeps.
+ */
+function record(result: Exploration, state: PlayState, report: ScoreSummary, probability: number): void {
+  let kept: PathOutcome | undefined;
+  const outcome = (): PathOutcome => {
+    kept ??= outcomeOf(state, report, probability);
+    return kept;
+  };
+  const { total } = report;
+  const endingId = state.ctx.nodeId;
+  const turns = state.ctx.log.length;
+  result.scores.push(total);
+  if (!result.best || total > result.best.total) {
     result.runnerUp = result.best;
-    result.best = outcome;
+    result.best = outcome();
     result.bestCount = 1;
   } else {
-    if (outcome.total === result.best.total) result.bestCount += 1;
-    if (!result.runnerUp || outcome.total > result.runnerUp.total) result.runnerUp = outcome;
+    if (total === result.best.total) result.bestCount += 1;
+    if (!result.runnerUp || total > result.runnerUp.total) result.runnerUp = outcome();
   }
-  if (!result.worst || outcome.total < result.worst.total) result.worst = outcome;
-  if (!result.longest || outcome.choices.length > result.longest.choices.length) result.longest = outcome;
-  const shortest = result.shortestTo[outcome.endingId];
-  if (!shortest || outcome.choices.length < shortest.choices.length)
-    result.shortestTo[outcome.endingId] = outcome;
-  const bestHere = result.bestTo[outcome.endingId];
-  if (!bestHere || outcome.total > bestHere.total) result.bestTo[outcome.endingId] = outcome;
-  if (outcome.passed && !outcome.hardFail) {
-    result.randomPass += outcome.probability;
-    if (!result.likeliestPass || outcome.probability > result.likeliestPass.probability)
-      result.likeliestPass = outcome;
+  if (!result.worst || total < result.worst.total) result.worst = outcome();
+  if (!result.longest || turns > result.longest.choices.length) result.longest = outcome();
+  const shortest = result.shortestTo[endingId];
+  if (!shortest || turns < shortest.choices.length) result.shortestTo[endingId] = outcome();
+  const bestHere = result.bestTo[endingId];
+  if (!bestHere || total > bestHere.total) result.bestTo[endingId] = outcome();
+  if (report.passed && !report.hardFail) {
+    result.randomPass += probability;
+    if (!result.likeliestPass || probability > result.likeliestPass.probability)
+      result.likeliestPass = outcome();
   }
-  if (outcome.breaches.length > 0 && (!result.bestBroken || outcome.total > result.bestBroken.total))
-    result.bestBroken = outcome;
+  if (report.breaches.length > 0 && (!result.bestBroken || total > result.bestBroken.total))
+    result.bestBroken = outcome();
   for (const turn of state.ctx.log) {
     let byChoice = result.choiceBest.get(turn.nodeId);
     if (!byChoice) {
       byChoice = new Map();
       result.choiceBest.set(turn.nodeId, byChoice);
     }
-    byChoice.set(turn.choiceId, Math.max(byChoice.get(turn.choiceId) ?? -Infinity, outcome.total));
+    byChoice.set(turn.choiceId, Math.max(byChoice.get(turn.choiceId) ?? -Infinity, total));
   }
 }
 
@@ -365,22 +365,20 @@ export function sampleRandomPass(
   let example: PathOutcome | undefined;
   for (let a = 0; a < attempts; a++) {
     let state = startState(bundle, seed);
-    const choices: string[] = [];
     let probability = 1;
-    while (!state.done && choices.length < maxTurns) {
+    while (!state.done && state.ctx.log.length < maxTurns) {
       const available = offered(bundle, state);
       if (available.length === 0) break;
       const [r, next] = nextRandom(rng);
       rng = next;
       const pick = available[Math.floor(r * available.length)] as ChoiceDef;
       probability /= available.length;
-      choices.push(pick.id);
       state = stepState(bundle, state, pick);
     }
-    const outcome = outcomeOf(bundle, state, choices, probability, score);
-    if (state.done && outcome.passed && !outcome.hardFail) {
+    const report = score(bundle, state.ctx);
+    if (state.done && report.passed && !report.hardFail) {
       passed += 1;
-      example ??= outcome;
+      example ??= outcomeOf(state, report, probability);
     }
   }
   return { share: passed / attempts, attempts, example };
@@ -468,17 +466,15 @@ export function playStrategy(
 ): StrategyRun {
   const { seed = 1, maxTurns = 40, score = defaultScorer } = options;
   let state = startState(bundle, seed);
-  const choices: string[] = [];
   const reasons: string[] = [];
   let probability = 1;
-  while (!state.done && choices.length < maxTurns) {
+  while (!state.done && state.ctx.log.length < maxTurns) {
     const available = offered(bundle, state);
     if (available.length === 0) break;
     const { choice, why } = strategy(available);
-    choices.push(choice.id);
     reasons.push(why);
     probability /= available.length;
     state = stepState(bundle, state, choice);
   }
-  return { ...outcomeOf(bundle, state, choices, probability, score), reasons };
+  return { ...outcomeOf(state, score(bundle, state.ctx), probability), reasons };
 }

@@ -21,7 +21,7 @@
  */
 
 import { choiceOf } from './lookup';
-import type { Ledger, PatientContext, ScenarioBundle } from './types';
+import type { Ledger, PatientContext, ScenarioBundle, TurnRecord } from './types';
 import {
   ACCOUNT_TALK_TECHNIQUES,
   type ChecklistItem,
@@ -167,11 +167,29 @@ interface Turn {
   ledger: Partial<Ledger> | undefined;
 }
 
+/**
+ * Each log entry's turn, per bundle. Entries never change and every path through a turn shares its
+ * entry, so the analyzer, scoring a million paths, looks each choice up once.
+ */
+const turnsByBundle = new WeakMap<ScenarioBundle, WeakMap<TurnRecord, Turn>>();
+
 function turnsOf(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log'>): Turn[] {
-  return ctx.log.map((entry) => {
-    const choice = choiceOf(bundle, entry.nodeId, entry.choiceId);
-    return { turn: entry.turn, choiceId: entry.choiceId, tags: entry.tags, ledger: choice?.ledger };
-  });
+  let known = turnsByBundle.get(bundle);
+  if (!known) {
+    known = new WeakMap();
+    turnsByBundle.set(bundle, known);
+  }
+  const turns: Turn[] = [];
+  for (const entry of ctx.log) {
+    let turn = known.get(entry);
+    if (!turn) {
+      const choice = choiceOf(bundle, entry.nodeId, entry.choiceId);
+      turn = { turn: entry.turn, choiceId: entry.choiceId, tags: entry.tags, ledger: choice?.ledger };
+      known.set(entry, turn);
+    }
+    turns.push(turn);
+  }
+  return turns;
 }
 
 const item = <C extends ScoreCode>(
@@ -198,6 +216,7 @@ function scoreResolution(
   bundle: ScenarioBundle,
   ledger: Ledger,
   turns: Turn[],
+  explain: boolean,
 ): { value: number; items: ScoreItem[] } {
   const { owed, routable } = bundle.scenario.account;
   const items: ScoreItem[] = [];
@@ -208,15 +227,20 @@ function scoreResolution(
     points: number,
     turn?: Turn,
   ): void => {
-    items.push(item('resolution', kind, code, params, points, turn));
+    if (explain) items.push(item('resolution', kind, code, params, points, turn));
   };
   const denominator = Math.max(owed + routable, 1);
   const paid = ledger.collected + ledger.planAmount;
   const routed = ledger.routedToAssistance + ledger.routedToCoverage + ledger.corrected;
-  const payTurn = turns.find((t) => Boolean(t.ledger?.collected || t.ledger?.planAmount));
-  const routeTurn = turns.find((t) =>
-    Boolean(t.ledger?.routedToAssistance || t.ledger?.routedToCoverage || t.ledger?.corrected),
-  );
+  // The turns behind the items: looked up only when the items are wanted.
+  const payTurn = explain
+    ? turns.find((t) => Boolean(t.ledger?.collected || t.ledger?.planAmount))
+    : undefined;
+  const routeTurn = explain
+    ? turns.find((t) =>
+        Boolean(t.ledger?.routedToAssistance || t.ledger?.routedToCoverage || t.ledger?.corrected),
+      )
+    : undefined;
 
   let value = 0;
   if (owed + routable === 0) {
@@ -334,15 +358,17 @@ function scoreProcess(
   bundle: ScenarioBundle,
   ctx: Pick<PatientContext, 'log' | 'breaches'>,
   turns: Turn[],
+  explain: boolean,
 ): { value: number; items: ScoreItem[]; missedCues: number } {
   const { scenario } = bundle;
   const items: ScoreItem[] = [];
   let checks = 0;
   let met = 0;
-  const check = (ok: boolean, entry: ScoreItem): void => {
+  /** Counts a check; true when its item is wanted. */
+  const check = (ok: boolean): boolean => {
     checks += 1;
     if (ok) met += 1;
-    items.push(entry);
+    return explain;
   };
 
   for (const step of scenario.checklist) {
@@ -351,17 +377,17 @@ function scoreProcess(
     // A step done on the same turn as what it must precede still counts: one sentence can verify first.
     const late = done && required && required.turn < done.turn ? required : undefined;
     const status = !done ? 'missing' : late ? 'late' : 'met';
-    check(
-      status === 'met',
-      item(
-        'process',
-        status === 'met' ? 'well' : 'fix',
-        'checklist',
-        late ? { step, status, afterTurn: late.turn } : { step, status },
-        0,
-        late ?? done,
-      ),
-    );
+    if (check(status === 'met'))
+      items.push(
+        item(
+          'process',
+          status === 'met' ? 'well' : 'fix',
+          'checklist',
+          late ? { step, status, afterTurn: late.turn } : { step, status },
+          0,
+          late ?? done,
+        ),
+      );
   }
 
   let missedCues = 0;
@@ -372,41 +398,44 @@ function scoreProcess(
       t?.tags.some((tag) => EMPATHY_TECHNIQUES.includes(tag)),
     );
     if (!answered) missedCues += 1;
-    check(
-      Boolean(answered),
-      answered
-        ? item('process', 'well', 'cue-answered', { cue }, 0, answered)
-        : item('process', 'fix', 'cue-missed', { cue }, 0, turns[i]),
-    );
+    if (check(Boolean(answered)))
+      items.push(
+        answered
+          ? item('process', 'well', 'cue-answered', { cue }, 0, answered)
+          : item('process', 'fix', 'cue-missed', { cue }, 0, turns[i]),
+      );
   });
 
   if (scenario.checklist.includes('clear-ask') && scenario.checklist.includes('offer-options')) {
     const ask = turns.find((t) => t.tags.includes('clear-ask'));
     const options = turns.find((t) => t.tags.includes('offer-options'));
     const ok = Boolean(ask && (!options || ask.turn <= options.turn));
-    check(ok, item('process', ok ? 'well' : 'fix', 'ask-before-options', { met: ok }, 0, ask ?? options));
+    if (check(ok))
+      items.push(item('process', ok ? 'well' : 'fix', 'ask-before-options', { met: ok }, 0, ask ?? options));
   }
 
   let value = checks > 0 ? (100 * met) / checks : 100;
   for (const breach of ctx.breaches) {
     if (bundle.rules[breach.ruleId]?.severity !== 'warning') continue;
     value -= PENALTY.warning;
-    items.push(item('process', 'fix', 'warning', { ruleId: breach.ruleId }, -PENALTY.warning, breach));
+    if (explain)
+      items.push(item('process', 'fix', 'warning', { ruleId: breach.ruleId }, -PENALTY.warning, breach));
   }
   for (const t of turns) {
     const harmful = t.tags.filter((tag) => HARMFUL_TECHNIQUES.includes(tag));
     if (harmful.length === 0) continue;
     value -= PENALTY.harmfulTechnique * harmful.length;
-    items.push(
-      item(
-        'process',
-        'fix',
-        'harmful',
-        { techniques: harmful },
-        -PENALTY.harmfulTechnique * harmful.length,
-        t,
-      ),
-    );
+    if (explain)
+      items.push(
+        item(
+          'process',
+          'fix',
+          'harmful',
+          { techniques: harmful },
+          -PENALTY.harmfulTechnique * harmful.length,
+          t,
+        ),
+      );
   }
   return { value: clamp(value, 0, 100), items, missedCues };
 }
@@ -436,28 +465,48 @@ function capsFor(
   return caps;
 }
 
-export function scoreAttempt(
-  bundle: ScenarioBundle,
-  ctx: Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters' | 'nodeId'>,
-): ScoreReport {
+/**
+ * The figures of a score without its items and texts: what the analyzer reads of each of the million
+ * paths it plays (src/engine/authoring/analysis.ts). A ScoreReport has every one of them.
+ */
+export type ScoreFigures = Pick<ScoreReport, 'total' | 'band' | 'passed' | 'hardFail' | 'passMark'> & {
+  breaches: readonly Pick<BreachView, 'ruleId' | 'severity'>[];
+};
+
+/** The whole score of an attempt: the figures, and the items and texts the debrief explains them with. */
+export function scoreAttempt(bundle: ScenarioBundle, ctx: ScoredContext): ScoreReport {
+  return scoreWith(bundle, ctx, true);
+}
+
+/** The same score as scoreAttempt, without building its items and texts. */
+export function scoreFigures(bundle: ScenarioBundle, ctx: ScoredContext): ScoreFigures {
+  return scoreWith(bundle, ctx, false);
+}
+
+type ScoredContext = Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters' | 'nodeId'>;
+
+/** Scores an attempt; without `explain`, the report's items are empty and its breaches carry no choice text. */
+function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean): ScoreReport {
   const { scenario } = bundle;
   const turns = turnsOf(bundle, ctx);
-  const resolution = scoreResolution(bundle, ctx.ledger, turns);
-  const process = scoreProcess(bundle, ctx, turns);
+  const resolution = scoreResolution(bundle, ctx.ledger, turns, explain);
+  const process = scoreProcess(bundle, ctx, turns, explain);
 
   const { trust, stress } = ctx.meters;
   const experienceValue = EXPERIENCE_WEIGHTS.trust * trust + EXPERIENCE_WEIGHTS.calm * (100 - stress);
   const experienceItems: ScoreItem[] = [];
-  const deltas = ctx.log.map((e) => ({
-    e,
-    net: e.after.trust - e.before.trust - (e.after.stress - e.before.stress),
-  }));
-  const best = [...deltas].sort((a, b) => b.net - a.net)[0];
-  const worst = [...deltas].sort((a, b) => a.net - b.net)[0];
-  if (best && best.net > 0)
-    experienceItems.push(item('experience', 'well', 'best-turn', NONE, best.net, best.e));
-  if (worst && worst.net < 0)
-    experienceItems.push(item('experience', 'fix', 'worst-turn', NONE, worst.net, worst.e));
+  if (explain) {
+    const deltas = ctx.log.map((e) => ({
+      e,
+      net: e.after.trust - e.before.trust - (e.after.stress - e.before.stress),
+    }));
+    const best = [...deltas].sort((a, b) => b.net - a.net)[0];
+    const worst = [...deltas].sort((a, b) => a.net - b.net)[0];
+    if (best && best.net > 0)
+      experienceItems.push(item('experience', 'well', 'best-turn', NONE, best.net, best.e));
+    if (worst && worst.net < 0)
+      experienceItems.push(item('experience', 'fix', 'worst-turn', NONE, worst.net, worst.e));
+  }
 
   const turnCount = ctx.log.length;
   let efficiency = 0;
@@ -468,17 +517,17 @@ export function scoreAttempt(
       EFFICIENCY.maxPenalty,
       (turnCount - scenario.targetTurns) * EFFICIENCY.perExtraTurn,
     );
-    efficiencyItems.push(item('efficiency', 'fix', 'over-target', pace, efficiency));
+    if (explain) efficiencyItems.push(item('efficiency', 'fix', 'over-target', pace, efficiency));
   } else if (process.missedCues === 0 && turnCount > 0) {
     efficiency = EFFICIENCY.onTarget;
-    efficiencyItems.push(item('efficiency', 'well', 'on-target', pace, efficiency));
+    if (explain) efficiencyItems.push(item('efficiency', 'well', 'on-target', pace, efficiency));
   }
 
   const breaches: BreachView[] = ctx.breaches.flatMap((b) => {
     const rule = bundle.rules[b.ruleId];
     if (!rule) return [];
-    const entry = ctx.log.find((e) => e.turn === b.turn);
-    const choiceText = choiceOf(bundle, entry?.nodeId ?? '', b.choiceId)?.text ?? '';
+    const entry = explain ? ctx.log.find((e) => e.turn === b.turn) : undefined;
+    const choiceText = explain ? (choiceOf(bundle, entry?.nodeId ?? '', b.choiceId)?.text ?? '') : '';
     return [
       {
         ruleId: b.ruleId,
@@ -492,18 +541,21 @@ export function scoreAttempt(
     ];
   });
   const hardFailBreach = breaches.find((b) => b.severity === 'hard-fail');
-  const complianceItems: ScoreItem[] = breaches.map((b) =>
-    item('compliance', 'fix', 'breach', { ruleId: b.ruleId, severity: b.severity }, 0, b),
-  );
+  const complianceItems: ScoreItem[] = explain
+    ? breaches.map((b) =>
+        item('compliance', 'fix', 'breach', { ruleId: b.ruleId, severity: b.severity }, 0, b),
+      )
+    : [];
   let compliance = 0;
   for (const b of breaches) {
     if (b.severity !== 'warning') continue;
     compliance -= PENALTY.warningOnTotal;
-    complianceItems.push(
-      item('compliance', 'fix', 'warning-on-total', { ruleId: b.ruleId }, -PENALTY.warningOnTotal, b),
-    );
+    if (explain)
+      complianceItems.push(
+        item('compliance', 'fix', 'warning-on-total', { ruleId: b.ruleId }, -PENALTY.warningOnTotal, b),
+      );
   }
-  if (breaches.length === 0 && turnCount > 0)
+  if (explain && breaches.length === 0 && turnCount > 0)
     complianceItems.push(item('compliance', 'well', 'no-breach', NONE, 0));
 
   const components = {
@@ -523,7 +575,7 @@ export function scoreAttempt(
     .filter((c) => c.cap < uncapped)
     .sort((a, b) => a.cap - b.cap)[0];
   const total = binding ? binding.cap : uncapped;
-  if (binding) {
+  if (binding && explain) {
     complianceItems.push(
       item(
         'compliance',
