@@ -395,9 +395,11 @@ async function newPage(browser: Browser): Promise<Page> {
 const waitForScreen = (page: Page, screen: string) =>
   page.waitForFunction((name) => window.__GOOD_TERMS__?.screen === name, screen, { polling: 50 });
 
+/** Opens the test build on its title, its faces painted (they follow the usable title, see paintLater.ts). */
 async function openTestBuild(page: Page, url: string, seed: number): Promise<void> {
   await page.goto(`${url}?seed=${seed}`);
   await waitForScreen(page, 'title');
+  await page.waitForFunction(() => window.__GOOD_TERMS__?.artPending === 0, undefined, { polling: 50 });
 }
 
 async function toSelect(page: Page): Promise<void> {

@@ -42,7 +42,11 @@ async function main(): Promise<void> {
   const lms = lmsConfig
     ? await (await import('./lms/launch')).connectLms(window, lmsConfig, bundledContent)
     : undefined;
-  const [game, store] = await Promise.all([gameReady, lms?.store ?? openProgressStore(), fontsReady]);
+  const storeReady = lms ? Promise.resolve(lms.store) : openProgressStore();
+  // The title lists unfinished conversations: read them while the renderer boots (not for an LMS launch,
+  // which resumes its own attempt and shows no title).
+  const unfinishedReady = lms ? undefined : storeReady.then((s) => s.unfinished());
+  const [game, store] = await Promise.all([gameReady, storeReady, fontsReady]);
   const url = seedFromSearch(window.location.search);
   watchLayout(game);
   const app = new App({
@@ -73,7 +77,7 @@ async function main(): Promise<void> {
     return true;
   };
   window.addEventListener('hashchange', () => void openFromHash());
-  if (!(await openFromHash())) await app.showTitle(url.problem);
+  if (!(await openFromHash())) await app.showTitle(url.problem, await unfinishedReady);
   performance.mark('good-terms:title-interactive');
   prepareRecordChecks();
   if (offlineWanted()) {

@@ -103,11 +103,12 @@ export class App {
     this.playing.release();
   }
 
-  async showTitle(message?: string): Promise<void> {
+  /** `stored`: the unfinished conversations when the caller has read them already (at start-up). */
+  async showTitle(message?: string, stored?: readonly InProgress[]): Promise<void> {
     this.leavePlay();
     const { content, store } = this.services;
     const faces = content.scenarios().flatMap((e) => (e.summary ? [e.summary.look] : []));
-    const unfinished = this.tab.ownFirst(await store.unfinished());
+    const unfinished = this.tab.ownFirst(stored ?? (await store.unfinished()));
     const shown = await this.router.show({
       screen: 'title',
       scene: SCENES.title,
