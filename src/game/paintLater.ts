@@ -1,16 +1,31 @@
 /**
- * Art a scene shows a few frames after it is ready. Painting art (art/bake.ts) is most of a scene's
+ * Art a scene paints a few frames after it is ready. Painting art (art/bake.ts) is most of a scene's
  * start, and the shell mounts the screen's panel, the part a trainee acts on, only once the scene is
  * ready: what the panel does not depend on can be painted in the steps that follow, one job per step,
- * so no single frame carries all of it. A scene that stops first drops what it had not painted.
+ * so no single frame carries all of it. The same goes for art painted ahead of need (the faces a turn
+ * may show). A scene that stops first drops what it had not painted.
  */
 import Phaser from 'phaser';
 import { requestRender } from './renderOnDemand';
 
 const pending = new WeakMap<Phaser.Game, number>();
 
-/** Runs `jobs` one per game step in `scene`, drawing after each; then `done`. */
-export function paintLater(scene: Phaser.Scene, jobs: readonly (() => void)[], done?: () => void): void {
+export interface PaintLaterOptions {
+  /** Called after the last job. */
+  done?: () => void;
+  /**
+   * False for art painted ahead of its first show (a face the next turn may need): nothing on screen
+   * changes, so no frame is drawn for it.
+   */
+  shown?: boolean;
+}
+
+/** Runs `jobs` one per game step in `scene`, drawing after each (unless not `shown`); then `done`. */
+export function paintLater(
+  scene: Phaser.Scene,
+  jobs: readonly (() => void)[],
+  { done, shown = true }: PaintLaterOptions = {},
+): void {
   const game = scene.sys.game;
   const queue = [...jobs];
   const count = (change: number): void => {
@@ -31,7 +46,7 @@ export function paintLater(scene: Phaser.Scene, jobs: readonly (() => void)[], d
     count(-1);
     if (queue.length === 0) stop();
     job();
-    requestRender(scene);
+    if (shown) requestRender(scene);
     if (queue.length === 0) done?.();
   }
   count(queue.length);

@@ -54,6 +54,7 @@ export class ConversationScene extends Phaser.Scene {
     );
     this.setReducedMotion(reducedMotion);
     this.render(conversation.view(), false);
+    this.portrait.paintFacesAhead();
 
     this.unsubscribe = [
       conversation.subscribe((next) => this.render(next, true)),

@@ -39,6 +39,6 @@ export class TitleScene extends Phaser.Scene {
         }).setReducedMotion(data.reducedMotion),
       );
     };
-    paintLater(this, faces.map(face), () => performance.mark(TITLE_DRAWN));
+    paintLater(this, faces.map(face), { done: () => performance.mark(TITLE_DRAWN) });
   }
 }
