@@ -353,8 +353,8 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
   }
 
   /**
-   * Paints every other expression's face now, one per frame, so the turn that first changes the face
-   * only shows it. Painting and uploading a new face in that turn's frame made the first reply of a
+   * Paints every other expression's face in the frames that follow, one per frame, so the turn that
+   * first changes the face only shows it. Painting and uploading a new face in that turn's frame made the first reply of a
    * conversation the slowest interaction of all (112 ms against about 50 on a software renderer).
    */
   paintFacesAhead(): this {
