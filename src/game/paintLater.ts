@@ -3,7 +3,7 @@
  * start, and the shell mounts the screen's panel, the part a trainee acts on, only once the scene is
  * ready: what the panel does not depend on can be painted in the steps that follow, one job per step,
  * so no single frame carries all of it. The same goes for art painted ahead of need (the faces a turn
- * may show). A scene that stops first drops what it had not painted.
+ * may show). A scene that stops first drops what it had not shown yet, and paints what was ahead of need.
  */
 import Phaser from 'phaser';
 import { requestRender } from './renderOnDemand';
@@ -15,7 +15,8 @@ export interface PaintLaterOptions {
   done?: () => void;
   /**
    * False for art painted ahead of its first show (a face the next turn may need): nothing on screen
-   * changes, so no frame is drawn for it.
+   * changes, so no frame is drawn for it; and if the scene stops first, the rest is painted then, so what
+   * is baked never depends on how soon the trainee left.
    */
   shown?: boolean;
 }
@@ -36,9 +37,10 @@ export function paintLater(
     scene.events.off(Phaser.Scenes.Events.SHUTDOWN, drop);
   };
   const drop = (): void => {
-    count(-queue.length);
-    queue.length = 0;
     stop();
+    const left = queue.splice(0);
+    count(-left.length);
+    if (!shown) for (const job of left) job();
   };
   function step(): void {
     const job = queue.shift();

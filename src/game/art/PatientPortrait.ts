@@ -358,12 +358,14 @@ export class PatientPortrait extends Phaser.GameObjects.Container {
    * conversation the slowest interaction of all (112 ms against about 50 on a software renderer).
    */
   paintFacesAhead(): this {
+    // The scene, not the portrait: the faces are painted even if the portrait is gone (paintLater).
+    const scene = this.scene;
+    if (!scene) return this;
     const faces = EXPRESSIONS.filter((e) => e !== this.expression).map((expression) => (): void => {
-      if (!this.scene) return;
       for (const [key, draw] of [this.eyesArt(expression, false), this.expressionArt(expression)])
-        bakedTexture(this.scene, key, draw, { scale: this.figureScale });
+        bakedTexture(scene, key, draw, { scale: this.figureScale });
     });
-    if (this.scene) paintLater(this.scene, faces, { shown: false });
+    paintLater(scene, faces, { shown: false });
     return this;
   }
 
