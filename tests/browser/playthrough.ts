@@ -31,6 +31,11 @@ export interface PlayResult {
  * tsx / esbuild wrap named functions in `__name(fn, "name")`; functions sent to the page by toString()
  * then need that helper there. Call once per page: it serves the current document and every later one.
  */
+/** Waits until the art a scene paints after it is ready is all in (src/game/paintLater.ts). */
+export async function artPainted(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__GOOD_TERMS__?.artPending === 0, undefined, { polling: 20 });
+}
+
 export async function preparePage(page: Page): Promise<void> {
   const shim = (): void => {
     const g = globalThis as unknown as { __name?: (f: unknown) => unknown };

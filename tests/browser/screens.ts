@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { FrameCounts } from '../../src/game/renderOnDemand';
-import { preparePage } from './playthrough';
+import { artPainted, preparePage } from './playthrough';
 
 export interface Picture {
   name: string;
@@ -46,7 +46,7 @@ export function canvasPicture(withPng: boolean): { hash: string; png?: string; f
  * changed, and only when it changed), then reads the canvas.
  */
 export async function settledPicture(page: Page, name: string, withPng: boolean): Promise<Picture> {
-  await page.waitForFunction(() => window.__GOOD_TERMS__?.artPending === 0, null, { polling: 20 });
+  await artPainted(page);
   const full = await page.evaluate(() => {
     window.__GOOD_TERMS__?.redraw();
     return window.__GOOD_TERMS__?.frames.full ?? 0;

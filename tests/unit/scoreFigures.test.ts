@@ -6,34 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fileContentSource } from '../../src/content/fileSource';
+import { randomWalk } from '../../src/engine/authoring/analysis';
 import { variantSeeds } from '../../src/engine/authoring/invariants';
-import { nextRandom } from '../../src/engine/runtime/rng';
 import { type ScoreFigures, scoreAttempt, scoreFigures } from '../../src/engine/runtime/scoring';
-import { offered, type PlayState, startState, stepState } from '../../src/engine/runtime/stepper';
-import type { ScenarioBundle } from '../../src/engine/runtime/types';
 
 const { library } = fileContentSource();
 const bundles = library.scenarios.flatMap((s) => (s.ok ? [s.bundle] : []));
 const WALKS = 60;
-
-/** Every state of a seeded random walk to an ending (or a dead end), start included. */
-function walk(bundle: ScenarioBundle, seed: number, rngSeed: number): PlayState[] {
-  let rng = rngSeed;
-  const states = [startState(bundle, seed)];
-  for (let state = states[0] as PlayState; !state.done && state.ctx.log.length < 40; ) {
-    const available = offered(bundle, state);
-    if (available.length === 0) break;
-    const [r, next] = nextRandom(rng);
-    rng = next;
-    state = stepState(
-      bundle,
-      state,
-      available[Math.floor(r * available.length)] as (typeof available)[number],
-    );
-    states.push(state);
-  }
-  return states;
-}
 
 /** The figures the analyzer reads, whichever scorer gave them. */
 const figuresOf = (s: ScoreFigures): ScoreFigures => ({
@@ -52,7 +31,7 @@ describe('scoreFigures', () => {
       let compared = 0;
       for (const { seed } of variantSeeds(bundle)) {
         for (let w = 1; w <= WALKS; w++) {
-          for (const [i, state] of walk(bundle, seed, w * 7919).entries()) {
+          for (const [i, state] of randomWalk(bundle, seed, w * 7919).states.entries()) {
             // Alternate which scorer sees a log first.
             const early = i % 2 === 0 ? figuresOf(scoreFigures(bundle, state.ctx)) : undefined;
             const full = figuresOf(scoreAttempt(bundle, state.ctx));

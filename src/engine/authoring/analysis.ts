@@ -13,11 +13,10 @@ import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from '../runtime/v
 import type { ChoiceDef } from './schema';
 
 /**
- * What the analyzer reads of a score. Only these fields: the scorer's texts and item codes are the
- * debrief's business and change with it. Injectable, so a test can show what an invariant catches.
+ * What the analyzer reads of a score (ScoreFigures: the scorer's texts and item codes are the debrief's
+ * business and change with it). Injectable, so a test can show what an invariant catches.
  */
-export type ScoreSummary = ScoreFigures;
-export type Scorer = (bundle: ScenarioBundle, ctx: PatientContext) => ScoreSummary;
+export type Scorer = (bundle: ScenarioBundle, ctx: PatientContext) => ScoreFigures;
 export const defaultScorer: Scorer = scoreFigures;
 
 export interface PathOutcome {
@@ -28,7 +27,7 @@ export interface PathOutcome {
   passed: boolean;
   hardFail: boolean;
   passMark: number;
-  breaches: ScoreSummary['breaches'];
+  breaches: ScoreFigures['breaches'];
   meters: Meters;
   tags: Technique[];
   /** The chance a trainee picking uniformly at random among the offered replies takes this path. */
@@ -75,7 +74,7 @@ export interface Exploration {
 /** The choices a state was reached by, from the start: its log holds one entry per choice. */
 const choicesOf = (state: PlayState): string[] => state.ctx.log.map((t) => t.choiceId);
 
-function outcomeOf(state: PlayState, report: ScoreSummary, probability: number): PathOutcome {
+function outcomeOf(state: PlayState, report: ScoreFigures, probability: number): PathOutcome {
   return {
     choices: choicesOf(state),
     endingId: state.ctx.nodeId,
@@ -206,7 +205,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
  * Folds one finished path into the exploration's figures. Most paths are only counted: the path's full
  * outcome (its choices, tags and breaches) is built only for a path the exploration keeps.
  */
-function record(result: Exploration, state: PlayState, report: ScoreSummary, probability: number): void {
+function record(result: Exploration, state: PlayState, report: ScoreFigures, probability: number): void {
   let kept: PathOutcome | undefined;
   const outcome = (): PathOutcome => {
     kept ??= outcomeOf(state, report, probability);
@@ -352,6 +351,30 @@ export function explainBest(
 }
 
 /**
+ * One seeded walk of a trainee picking uniformly at random among the offered replies: every state from
+ * the start until an ending, a dead end or `maxTurns`, the walk's chance, and the random state after it.
+ */
+export function randomWalk(
+  bundle: ScenarioBundle,
+  seed: number,
+  rng: number,
+  maxTurns = 40,
+): { states: PlayState[]; probability: number; rng: number } {
+  const states = [startState(bundle, seed)];
+  let probability = 1;
+  for (let state = states[0] as PlayState; !state.done && state.ctx.log.length < maxTurns; ) {
+    const available = offered(bundle, state);
+    if (available.length === 0) break;
+    const [r, next] = nextRandom(rng);
+    rng = next;
+    probability /= available.length;
+    state = stepState(bundle, state, available[Math.floor(r * available.length)] as ChoiceDef);
+    states.push(state);
+  }
+  return { states, probability, rng };
+}
+
+/**
  * The random trainee by sampling, for a scenario too large to explore: `attempts` seeded walks that
  * pick uniformly among the offered replies. Returns the share that passed (pass mark, no hard fail).
  */
@@ -364,17 +387,10 @@ export function sampleRandomPass(
   let passed = 0;
   let example: PathOutcome | undefined;
   for (let a = 0; a < attempts; a++) {
-    let state = startState(bundle, seed);
-    let probability = 1;
-    while (!state.done && state.ctx.log.length < maxTurns) {
-      const available = offered(bundle, state);
-      if (available.length === 0) break;
-      const [r, next] = nextRandom(rng);
-      rng = next;
-      const pick = available[Math.floor(r * available.length)] as ChoiceDef;
-      probability /= available.length;
-      state = stepState(bundle, state, pick);
-    }
+    const walk = randomWalk(bundle, seed, rng, maxTurns);
+    rng = walk.rng;
+    const { probability } = walk;
+    const state = walk.states.at(-1) as PlayState;
     const report = score(bundle, state.ctx);
     if (state.done && report.passed && !report.hardFail) {
       passed += 1;

@@ -526,8 +526,8 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
   const breaches: BreachView[] = ctx.breaches.flatMap((b) => {
     const rule = bundle.rules[b.ruleId];
     if (!rule) return [];
-    const entry = explain ? ctx.log.find((e) => e.turn === b.turn) : undefined;
-    const choiceText = explain ? (choiceOf(bundle, entry?.nodeId ?? '', b.choiceId)?.text ?? '') : '';
+    const nodeId = explain ? (ctx.log.find((e) => e.turn === b.turn)?.nodeId ?? '') : '';
+    const choiceText = explain ? (choiceOf(bundle, nodeId, b.choiceId)?.text ?? '') : '';
     return [
       {
         ruleId: b.ruleId,
