@@ -6,17 +6,25 @@
  */
 import { firstThatHolds, isRandomGroup, lineEntries } from '../runtime/conditions';
 import { nextRandom } from '../runtime/rng';
-import { type ScoreFigures, type ScoreReport, scoreFigures } from '../runtime/scoring';
+import {
+  type ScoreFigures,
+  type ScoreReport,
+  type ScoreTally,
+  scoreFigures,
+  tallyOf,
+  tallyTurn,
+} from '../runtime/scoring';
 import { offered, type PlayState, startState, stepState } from '../runtime/stepper';
-import type { Meters, PatientContext, ScenarioBundle } from '../runtime/types';
+import type { Meters, PatientContext, ScenarioBundle, TurnRecord } from '../runtime/types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES, type Technique } from '../runtime/vocabulary';
 import type { ChoiceDef } from './schema';
 
 /**
  * What the analyzer reads of a score (ScoreFigures: the scorer's texts and item codes are the debrief's
- * business and change with it). Injectable, so a test can show what an invariant catches.
+ * business and change with it). Injectable, so a test can show what an invariant catches. The exhaustive
+ * walk hands over the tally of the path's turns, folded as it went (a scorer may ignore it).
  */
-export type Scorer = (bundle: ScenarioBundle, ctx: PatientContext) => ScoreFigures;
+export type Scorer = (bundle: ScenarioBundle, ctx: PatientContext, tally?: ScoreTally) => ScoreFigures;
 export const defaultScorer: Scorer = scoreFigures;
 
 export interface PathOutcome {
@@ -155,11 +163,20 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     choiceBest: new Map(),
     truncated: false,
   };
-  const stack: { state: PlayState; probability: number }[] = [
-    { state: replayPath(bundle, seed, after).at(-1) as PlayState, probability: 1 },
+  const root = replayPath(bundle, seed, after).at(-1) as PlayState;
+  const stack: Visit[] = [
+    {
+      state: root,
+      probability: 1,
+      tally: tallyOf(bundle, root.ctx.log),
+      parent: undefined,
+      turnsFrom: 0,
+      best: -Infinity,
+    },
   ];
   while (stack.length > 0) {
-    const { state, probability } = stack.pop() as (typeof stack)[number];
+    const visit = stack.pop() as Visit;
+    const { state, probability, tally } = visit;
     if (++states > stateLimit) {
       result.truncated = true;
       break;
@@ -177,7 +194,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
       }
       result.paths += 1;
       result.endings[ctx.nodeId] = (result.endings[ctx.nodeId] ?? 0) + 1;
-      record(result, state, score(bundle, ctx), probability);
+      record(result, visit, score(bundle, ctx, tally));
       continue;
     }
     const node = bundle.scenario.nodes[ctx.nodeId];
@@ -195,54 +212,92 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
     for (let i = available.length - 1; i >= 0; i--) {
       const choice = available[i] as ChoiceDef;
       result.usedChoices.add(choice.id);
-      stack.push({ state: stepState(bundle, state, choice), probability: probability / available.length });
+      const next = stepState(bundle, state, choice);
+      stack.push({
+        state: next,
+        probability: probability / available.length,
+        tally: tallyTurn(bundle, tally, next.ctx.log.at(-1) as TurnRecord),
+        parent: visit,
+        turnsFrom: ctx.log.length,
+        best: -Infinity,
+      });
     }
   }
   return result;
+}
+
+/** A state on the exploration's walk, and what the walk knows of the paths through it. */
+interface Visit {
+  state: PlayState;
+  /** The chance a uniformly random trainee reaches this state. */
+  probability: number;
+  /** The tally of the state's turns, folded one turn per step: a turn is scored once for all its paths. */
+  tally: ScoreTally;
+  parent: Visit | undefined;
+  /** The state's own turns in its log: the last one, or for the walk's first state, all it started with. */
+  turnsFrom: number;
+  /** The best total of the finished paths through this state so far. */
+  best: number;
 }
 
 /**
  * Folds one finished path into the exploration's figures. Most paths are only counted: the path's full
  * outcome (its choices, tags and breaches) is built only for a path the exploration keeps.
  */
-function record(result: Exploration, state: PlayState, report: ScoreFigures, probability: number): void {
+function record(result: Exploration, visit: Visit, report: ScoreFigures): void {
+  const { state, probability } = visit;
+  // The path's outcome, built by the first figure that keeps the path and shared by the rest.
   let kept: PathOutcome | undefined;
-  const outcome = (): PathOutcome => {
-    kept ??= outcomeOf(state, report, probability);
-    return kept;
-  };
   const { total } = report;
   const endingId = state.ctx.nodeId;
   const turns = state.ctx.log.length;
   result.scores.push(total);
   if (!result.best || total > result.best.total) {
     result.runnerUp = result.best;
-    result.best = outcome();
+    result.best = kept ??= outcomeOf(state, report, probability);
     result.bestCount = 1;
   } else {
     if (total === result.best.total) result.bestCount += 1;
-    if (!result.runnerUp || total > result.runnerUp.total) result.runnerUp = outcome();
+    if (!result.runnerUp || total > result.runnerUp.total)
+      result.runnerUp = kept ??= outcomeOf(state, report, probability);
   }
-  if (!result.worst || total < result.worst.total) result.worst = outcome();
-  if (!result.longest || turns > result.longest.choices.length) result.longest = outcome();
+  if (!result.worst || total < result.worst.total)
+    result.worst = kept ??= outcomeOf(state, report, probability);
+  if (!result.longest || turns > result.longest.choices.length)
+    result.longest = kept ??= outcomeOf(state, report, probability);
   const shortest = result.shortestTo[endingId];
-  if (!shortest || turns < shortest.choices.length) result.shortestTo[endingId] = outcome();
+  if (!shortest || turns < shortest.choices.length)
+    result.shortestTo[endingId] = kept ??= outcomeOf(state, report, probability);
   const bestHere = result.bestTo[endingId];
-  if (!bestHere || total > bestHere.total) result.bestTo[endingId] = outcome();
+  if (!bestHere || total > bestHere.total)
+    result.bestTo[endingId] = kept ??= outcomeOf(state, report, probability);
   if (report.passed && !report.hardFail) {
     result.randomPass += probability;
     if (!result.likeliestPass || probability > result.likeliestPass.probability)
-      result.likeliestPass = outcome();
+      result.likeliestPass = kept ??= outcomeOf(state, report, probability);
   }
   if (report.breaches.length > 0 && (!result.bestBroken || total > result.bestBroken.total))
-    result.bestBroken = outcome();
-  for (const turn of state.ctx.log) {
-    let byChoice = result.choiceBest.get(turn.nodeId);
-    if (!byChoice) {
-      byChoice = new Map();
-      result.choiceBest.set(turn.nodeId, byChoice);
+    result.bestBroken = kept ??= outcomeOf(state, report, probability);
+  // Each turn of the path keeps the best total through it. A state's best is never below its successors',
+  // so the climb stops at the first state that has already seen this total: per path, only the turns
+  // below where it branched off a better one are touched. They are updated from the first turn on, so
+  // the maps' order is the order the turns were first played.
+  const climbed: Visit[] = [];
+  for (let at: Visit | undefined = visit; at && at.best < total; at = at.parent) {
+    at.best = total;
+    climbed.push(at);
+  }
+  for (let i = climbed.length - 1; i >= 0; i--) {
+    const { state: at, turnsFrom } = climbed[i] as Visit;
+    for (let t = turnsFrom; t < at.ctx.log.length; t++) {
+      const turn = at.ctx.log[t] as TurnRecord;
+      let byChoice = result.choiceBest.get(turn.nodeId);
+      if (!byChoice) {
+        byChoice = new Map();
+        result.choiceBest.set(turn.nodeId, byChoice);
+      }
+      byChoice.set(turn.choiceId, Math.max(byChoice.get(turn.choiceId) ?? -Infinity, total));
     }
-    byChoice.set(turn.choiceId, Math.max(byChoice.get(turn.choiceId) ?? -Infinity, total));
   }
 }
 

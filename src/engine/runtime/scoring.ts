@@ -160,36 +160,176 @@ export function monthlyInstalment(ledger: Pick<Ledger, 'planAmount' | 'planMonth
   return Math.ceil((100 * ledger.planAmount) / Math.max(ledger.planMonths, 1)) / 100;
 }
 
-interface Turn {
-  turn: number;
-  choiceId: string;
-  tags: readonly Technique[];
-  ledger: Partial<Ledger> | undefined;
+/** The turns a resolution item points at: the first that moved each kind of money. */
+interface MoneyTurns {
+  pay?: TurnRecord;
+  route?: TurnRecord;
+  waived?: TurnRecord;
+  disputes?: TurnRecord;
+  careDeferred?: TurnRecord;
+  autopay?: TurnRecord;
+  writtenTerms?: TurnRecord;
+}
+
+/** A list that only grows at its head, so a tally and every tally folded from it share their past. */
+interface Chain<T> {
+  head: T;
+  rest: Chain<T> | undefined;
+}
+
+/** Oldest first. */
+function chainToArray<T>(chain: Chain<T> | undefined): T[] {
+  const out: T[] = [];
+  for (let link = chain; link; link = link.rest) out.push(link.head);
+  return out.reverse();
+}
+
+interface CueOutcome {
+  cue: string;
+  /** The turn the cue came on. */
+  at: TurnRecord;
+  /** That turn or the next, when one of them answered with empathy. */
+  answered: TurnRecord | undefined;
 }
 
 /**
- * Each log entry's turn, per bundle. Entries never change and every path through a turn shares its
- * entry, so the analyzer, scoring a million paths, looks each choice up once.
+ * What a score needs of the turns played so far, folded one turn at a time (tallyTurn). The debrief folds
+ * an attempt's log once; the analyzer carries the tally down its walk, so a turn that a thousand paths
+ * share is read once rather than once per path. Never changed after it is made: a tally's successors
+ * share it.
  */
-const turnsByBundle = new WeakMap<ScenarioBundle, WeakMap<TurnRecord, Turn>>();
+export interface ScoreTally {
+  /** Per checklist step, by its index in the scenario's checklist: the first turn that did it. */
+  readonly done: readonly (TurnRecord | undefined)[];
+  /** Per order-sensitive checklist step: the first turn it had to come before (ORDERED_STEPS). */
+  readonly required: readonly (TurnRecord | undefined)[];
+  /** Emotional cues settled so far, newest first, and how many of them went unanswered. */
+  readonly cues: Chain<CueOutcome> | undefined;
+  readonly cueCount: number;
+  readonly missedCues: number;
+  /** A cue on the last turn that the turn did not answer: the next turn still can. */
+  readonly openCue: { cue: string; at: TurnRecord } | undefined;
+  readonly ask: TurnRecord | undefined;
+  readonly options: TurnRecord | undefined;
+  /** Turns that used harmful techniques, newest first, and how many such techniques in all. */
+  readonly harmful: Chain<{ at: TurnRecord; techniques: Technique[] }> | undefined;
+  readonly harmfulCount: number;
+  readonly money: MoneyTurns;
+}
 
-function turnsOf(bundle: ScenarioBundle, ctx: Pick<PatientContext, 'log'>): Turn[] {
-  let known = turnsByBundle.get(bundle);
-  if (!known) {
-    known = new WeakMap();
-    turnsByBundle.set(bundle, known);
+/** The tally of an attempt before its first turn. */
+export const EMPTY_TALLY: ScoreTally = {
+  done: [],
+  required: [],
+  cues: undefined,
+  cueCount: 0,
+  missedCues: 0,
+  openCue: undefined,
+  ask: undefined,
+  options: undefined,
+  harmful: undefined,
+  harmfulCount: 0,
+  money: {},
+};
+
+/** Whether a turn is one an order-sensitive checklist step must precede. */
+function requiresStep(
+  order: NonNullable<(typeof ORDERED_STEPS)[ChecklistItem]>,
+  tags: readonly Technique[],
+  ledger: Partial<Ledger> | undefined,
+): boolean {
+  return (
+    tags.some((tag) => order.before.includes(tag)) ||
+    (order.orMoney === 'any' && Boolean(ledger?.collected || ledger?.planAmount)) ||
+    (order.orMoney === 'plan' && Boolean(ledger?.planAmount))
+  );
+}
+
+/** What makes a turn the first of each kind of money movement a resolution item points at. */
+const MONEY_MOVES: readonly (readonly [keyof MoneyTurns, (ledger: Partial<Ledger>) => boolean])[] = [
+  ['pay', (l) => Boolean(l.collected || l.planAmount)],
+  ['route', (l) => Boolean(l.routedToAssistance || l.routedToCoverage || l.corrected)],
+  ['waived', (l) => Boolean(l.waived)],
+  ['disputes', (l) => Boolean(l.disputes)],
+  ['careDeferred', (l) => l.careDeferred === true],
+  ['autopay', (l) => l.autopay === true],
+  ['writtenTerms', (l) => l.writtenTerms === true],
+];
+
+/** The first turns that moved money, with this turn's movements added; the same object when none is new. */
+function moneyAfter(money: MoneyTurns, entry: TurnRecord, ledger: Partial<Ledger> | undefined): MoneyTurns {
+  if (!ledger) return money;
+  let after = money;
+  for (const [key, moved] of MONEY_MOVES) {
+    if (after[key] || !moved(ledger)) continue;
+    if (after === money) after = { ...money };
+    after[key] = entry;
   }
-  const turns: Turn[] = [];
-  for (const entry of ctx.log) {
-    let turn = known.get(entry);
-    if (!turn) {
-      const choice = choiceOf(bundle, entry.nodeId, entry.choiceId);
-      turn = { turn: entry.turn, choiceId: entry.choiceId, tags: entry.tags, ledger: choice?.ledger };
-      known.set(entry, turn);
+  return after;
+}
+
+/**
+ * The tally after one more turn; `tally` itself is left as it was. Plain loops and no closures: the
+ * analyzer calls this for every state of every scenario.
+ */
+export function tallyTurn(bundle: ScenarioBundle, tally: ScoreTally, entry: TurnRecord): ScoreTally {
+  const { scenario } = bundle;
+  const { tags } = entry;
+  const ledger = choiceOf(bundle, entry.nodeId, entry.choiceId)?.ledger;
+  let done = tally.done as (TurnRecord | undefined)[];
+  let required = tally.required as (TurnRecord | undefined)[];
+  for (let k = 0; k < scenario.checklist.length; k++) {
+    const step = scenario.checklist[k] as ChecklistItem;
+    if (!done[k] && tags.includes(step as Technique)) {
+      if (done === tally.done) done = [...done];
+      done[k] = entry;
     }
-    turns.push(turn);
+    const order = ORDERED_STEPS[step];
+    if (order && !required[k] && requiresStep(order, tags, ledger)) {
+      if (required === tally.required) required = [...required];
+      required[k] = entry;
+    }
   }
-  return turns;
+
+  // A cue is answered by empathy on its own turn or on the next one.
+  const empathic = tags.some(isEmpathy);
+  let { cues, cueCount, missedCues } = tally;
+  if (tally.openCue) {
+    cues = { head: { ...tally.openCue, answered: empathic ? entry : undefined }, rest: cues };
+    cueCount += 1;
+    if (!empathic) missedCues += 1;
+  }
+  const cue = scenario.nodes[entry.nodeId]?.cue;
+  if (cue && empathic) {
+    cues = { head: { cue, at: entry, answered: entry }, rest: cues };
+    cueCount += 1;
+  }
+
+  const harmful = tags.filter(isHarmful);
+  return {
+    done,
+    required,
+    cues,
+    cueCount,
+    missedCues,
+    openCue: cue && !empathic ? { cue, at: entry } : undefined,
+    ask: tally.ask ?? (tags.includes('clear-ask') ? entry : undefined),
+    options: tally.options ?? (tags.includes('offer-options') ? entry : undefined),
+    harmful:
+      harmful.length > 0 ? { head: { at: entry, techniques: harmful }, rest: tally.harmful } : tally.harmful,
+    harmfulCount: tally.harmfulCount + harmful.length,
+    money: moneyAfter(tally.money, entry, ledger),
+  };
+}
+
+const isEmpathy = (tag: Technique): boolean => EMPATHY_TECHNIQUES.includes(tag);
+const isHarmful = (tag: Technique): boolean => HARMFUL_TECHNIQUES.includes(tag);
+
+/** The tally of a whole log. */
+export function tallyOf(bundle: ScenarioBundle, log: readonly TurnRecord[]): ScoreTally {
+  let tally = EMPTY_TALLY;
+  for (const entry of log) tally = tallyTurn(bundle, tally, entry);
+  return tally;
 }
 
 const item = <C extends ScoreCode>(
@@ -198,7 +338,7 @@ const item = <C extends ScoreCode>(
   code: C,
   params: ScoreParams[C],
   points: number,
-  turn?: Turn | { turn: number; choiceId: string },
+  turn?: { turn: number; choiceId: string },
 ): ScoreItem =>
   ({
     component,
@@ -215,229 +355,171 @@ const NONE: Record<string, never> = {};
 function scoreResolution(
   bundle: ScenarioBundle,
   ledger: Ledger,
-  turns: Turn[],
+  money: MoneyTurns,
   explain: boolean,
 ): { value: number; items: ScoreItem[] } {
   const { owed, routable } = bundle.scenario.account;
-  const items: ScoreItem[] = [];
-  const add = <C extends ScoreCode>(
-    kind: ItemBase['kind'],
-    code: C,
-    params: ScoreParams[C],
-    points: number,
-    turn?: Turn,
-  ): void => {
-    if (explain) items.push(item('resolution', kind, code, params, points, turn));
-  };
+  // Undefined unless explaining: `items?.push(item(…))` then builds nothing.
+  const items: ScoreItem[] | undefined = explain ? [] : undefined;
   const denominator = Math.max(owed + routable, 1);
   const paid = ledger.collected + ledger.planAmount;
   const routed = ledger.routedToAssistance + ledger.routedToCoverage + ledger.corrected;
-  // The turns behind the items: looked up only when the items are wanted.
-  const payTurn = explain
-    ? turns.find((t) => Boolean(t.ledger?.collected || t.ledger?.planAmount))
-    : undefined;
-  const routeTurn = explain
-    ? turns.find((t) =>
-        Boolean(t.ledger?.routedToAssistance || t.ledger?.routedToCoverage || t.ledger?.corrected),
-      )
-    : undefined;
 
   let value = 0;
   if (owed + routable === 0) {
     value = 100;
-    if (paid === 0) add('well', 'nothing-owed', NONE, 0);
+    if (paid === 0) items?.push(item('resolution', 'well', 'nothing-owed', NONE, 0));
   }
   const appropriatePaid = Math.min(paid, owed);
   if (appropriatePaid > 0) {
     const points = (100 * appropriatePaid) / denominator;
     value += points;
-    add(
-      'well',
-      'paid-of-owed',
-      {
-        collected: Math.min(ledger.collected, owed),
-        planAmount: ledger.planAmount,
-        planMonths: ledger.planMonths,
-        owed,
-      },
-      points,
-      payTurn,
+    items?.push(
+      item(
+        'resolution',
+        'well',
+        'paid-of-owed',
+        {
+          collected: Math.min(ledger.collected, owed),
+          planAmount: ledger.planAmount,
+          planMonths: ledger.planMonths,
+          owed,
+        },
+        points,
+        money.pay,
+      ),
     );
   } else if (owed > 0) {
-    add('fix', 'none-paid', { owed }, 0);
+    items?.push(item('resolution', 'fix', 'none-paid', { owed }, 0));
   }
   if (appropriatePaid > 0 && appropriatePaid < owed) {
-    add(
-      'fix',
-      'unresolved',
-      { amount: owed - appropriatePaid },
-      -(100 * (owed - appropriatePaid)) / denominator,
+    items?.push(
+      item(
+        'resolution',
+        'fix',
+        'unresolved',
+        { amount: owed - appropriatePaid },
+        -(100 * (owed - appropriatePaid)) / denominator,
+      ),
     );
   }
   const appropriateRouted = Math.min(routed, routable);
   if (appropriateRouted > 0) {
     const points = (100 * appropriateRouted) / denominator;
     value += points;
-    add('well', 'routed', { amount: appropriateRouted }, points, routeTurn);
+    items?.push(item('resolution', 'well', 'routed', { amount: appropriateRouted }, points, money.route));
   } else if (routable > 0) {
-    add('fix', 'not-routed', { amount: routable }, 0);
+    items?.push(item('resolution', 'fix', 'not-routed', { amount: routable }, 0));
   }
   const overcollected = Math.max(0, paid - owed);
   if (overcollected > 0) {
     const points = (100 * overcollected) / denominator;
     value -= points;
-    add('fix', 'overcollected', { amount: overcollected }, -points, payTurn);
+    items?.push(item('resolution', 'fix', 'overcollected', { amount: overcollected }, -points, money.pay));
   }
   if (ledger.waived > 0) {
     const points = (100 * ledger.waived) / denominator;
     value -= points;
-    add(
-      'fix',
-      'waived',
-      { amount: ledger.waived },
-      -points,
-      turns.find((t) => Boolean(t.ledger?.waived)),
-    );
+    items?.push(item('resolution', 'fix', 'waived', { amount: ledger.waived }, -points, money.waived));
   }
   if (ledger.disputes > 0) {
     value -= PENALTY.dispute * ledger.disputes;
-    add(
-      'fix',
-      'disputes',
-      { count: ledger.disputes },
-      -PENALTY.dispute * ledger.disputes,
-      turns.find((t) => Boolean(t.ledger?.disputes)),
+    items?.push(
+      item(
+        'resolution',
+        'fix',
+        'disputes',
+        { count: ledger.disputes },
+        -PENALTY.dispute * ledger.disputes,
+        money.disputes,
+      ),
     );
   }
   if (ledger.careDeferred) {
     value -= PENALTY.careDeferred;
-    add(
-      'fix',
-      'care-deferred',
-      NONE,
-      -PENALTY.careDeferred,
-      turns.find((t) => t.ledger?.careDeferred === true),
-    );
+    items?.push(item('resolution', 'fix', 'care-deferred', NONE, -PENALTY.careDeferred, money.careDeferred));
   }
   if (ledger.planAmount > 0 && ledger.autopay) {
     value += BONUS.autopay;
-    add(
-      'well',
-      'autopay',
-      NONE,
-      BONUS.autopay,
-      turns.find((t) => t.ledger?.autopay === true),
-    );
+    items?.push(item('resolution', 'well', 'autopay', NONE, BONUS.autopay, money.autopay));
   }
   if (ledger.planAmount > 0 && ledger.writtenTerms) {
     value += BONUS.writtenTerms;
-    add(
-      'well',
-      'written-terms',
-      NONE,
-      BONUS.writtenTerms,
-      turns.find((t) => t.ledger?.writtenTerms === true),
-    );
+    items?.push(item('resolution', 'well', 'written-terms', NONE, BONUS.writtenTerms, money.writtenTerms));
   }
-  return { value: clamp(value, -100, 100), items };
-}
-
-/** The first turn a later step would have to precede, for an order-sensitive checklist step. */
-function firstTurnRequiring(step: ChecklistItem, turns: Turn[]): Turn | undefined {
-  const order = ORDERED_STEPS[step];
-  if (!order) return undefined;
-  return turns.find(
-    (t) =>
-      t.tags.some((tag) => order.before.includes(tag)) ||
-      (order.orMoney === 'any' && Boolean(t.ledger?.collected || t.ledger?.planAmount)) ||
-      (order.orMoney === 'plan' && Boolean(t.ledger?.planAmount)),
-  );
+  return { value: clamp(value, -100, 100), items: items ?? [] };
 }
 
 function scoreProcess(
   bundle: ScenarioBundle,
-  ctx: Pick<PatientContext, 'log' | 'breaches'>,
-  turns: Turn[],
+  ctx: Pick<PatientContext, 'breaches'>,
+  tally: ScoreTally,
   explain: boolean,
 ): { value: number; items: ScoreItem[]; missedCues: number } {
   const { scenario } = bundle;
-  const items: ScoreItem[] = [];
+  // Undefined unless explaining: `items?.push(item(…))` then builds nothing.
+  const items: ScoreItem[] | undefined = explain ? [] : undefined;
   let checks = 0;
   let met = 0;
-  /** Counts a check; true when its item is wanted. */
-  const check = (ok: boolean): boolean => {
-    checks += 1;
-    if (ok) met += 1;
-    return explain;
-  };
 
-  for (const step of scenario.checklist) {
-    const done = turns.find((t) => t.tags.includes(step as Technique));
-    const required = firstTurnRequiring(step, turns);
+  for (let k = 0; k < scenario.checklist.length; k++) {
+    const step = scenario.checklist[k] as ChecklistItem;
+    const done = tally.done[k];
+    const required = tally.required[k];
     // A step done on the same turn as what it must precede still counts: one sentence can verify first.
     const late = done && required && required.turn < done.turn ? required : undefined;
     const status = !done ? 'missing' : late ? 'late' : 'met';
-    if (check(status === 'met'))
-      items.push(
-        item(
-          'process',
-          status === 'met' ? 'well' : 'fix',
-          'checklist',
-          late ? { step, status, afterTurn: late.turn } : { step, status },
-          0,
-          late ?? done,
-        ),
-      );
+    checks += 1;
+    if (status === 'met') met += 1;
+    items?.push(
+      item(
+        'process',
+        status === 'met' ? 'well' : 'fix',
+        'checklist',
+        late ? { step, status, afterTurn: late.turn } : { step, status },
+        0,
+        late ?? done,
+      ),
+    );
   }
 
-  let missedCues = 0;
-  ctx.log.forEach((entry, i) => {
-    const cue = scenario.nodes[entry.nodeId]?.cue;
-    if (!cue) return;
-    const answered = [turns[i], turns[i + 1]].find((t) =>
-      t?.tags.some((tag) => EMPATHY_TECHNIQUES.includes(tag)),
-    );
-    if (!answered) missedCues += 1;
-    if (check(Boolean(answered)))
+  // A cue still open after the last turn was not answered: no turn came after it.
+  const missedCues = tally.missedCues + (tally.openCue ? 1 : 0);
+  const cueCount = tally.cueCount + (tally.openCue ? 1 : 0);
+  checks += cueCount;
+  met += cueCount - missedCues;
+  if (items) {
+    const cues = chainToArray(tally.cues);
+    if (tally.openCue) cues.push({ ...tally.openCue, answered: undefined });
+    for (const { cue, at, answered } of cues)
       items.push(
         answered
           ? item('process', 'well', 'cue-answered', { cue }, 0, answered)
-          : item('process', 'fix', 'cue-missed', { cue }, 0, turns[i]),
+          : item('process', 'fix', 'cue-missed', { cue }, 0, at),
       );
-  });
+  }
 
   if (scenario.checklist.includes('clear-ask') && scenario.checklist.includes('offer-options')) {
-    const ask = turns.find((t) => t.tags.includes('clear-ask'));
-    const options = turns.find((t) => t.tags.includes('offer-options'));
+    const { ask, options } = tally;
     const ok = Boolean(ask && (!options || ask.turn <= options.turn));
-    if (check(ok))
-      items.push(item('process', ok ? 'well' : 'fix', 'ask-before-options', { met: ok }, 0, ask ?? options));
+    checks += 1;
+    if (ok) met += 1;
+    items?.push(item('process', ok ? 'well' : 'fix', 'ask-before-options', { met: ok }, 0, ask ?? options));
   }
 
   let value = checks > 0 ? (100 * met) / checks : 100;
   for (const breach of ctx.breaches) {
     if (bundle.rules[breach.ruleId]?.severity !== 'warning') continue;
     value -= PENALTY.warning;
-    if (explain)
-      items.push(item('process', 'fix', 'warning', { ruleId: breach.ruleId }, -PENALTY.warning, breach));
+    items?.push(item('process', 'fix', 'warning', { ruleId: breach.ruleId }, -PENALTY.warning, breach));
   }
-  for (const t of turns) {
-    const harmful = t.tags.filter((tag) => HARMFUL_TECHNIQUES.includes(tag));
-    if (harmful.length === 0) continue;
-    value -= PENALTY.harmfulTechnique * harmful.length;
-    if (explain)
+  value -= PENALTY.harmfulTechnique * tally.harmfulCount;
+  if (items)
+    for (const { at, techniques } of chainToArray(tally.harmful))
       items.push(
-        item(
-          'process',
-          'fix',
-          'harmful',
-          { techniques: harmful },
-          -PENALTY.harmfulTechnique * harmful.length,
-          t,
-        ),
+        item('process', 'fix', 'harmful', { techniques }, -PENALTY.harmfulTechnique * techniques.length, at),
       );
-  }
-  return { value: clamp(value, 0, 100), items, missedCues };
+  return { value: clamp(value, 0, 100), items: items ?? [], missedCues };
 }
 
 function bandOf(total: number, hardFail: boolean): Band {
@@ -447,22 +529,33 @@ function bandOf(total: number, hardFail: boolean): Band {
   return 'developing';
 }
 
-/** The caps that apply, each with its ceiling; the lowest one decides. */
-function capsFor(
+type Cap = { reason: CapReason; cap: number };
+
+/** The lower of the binding cap so far and this one, when this one applies and lies below the total. */
+const lowerCap = (
+  binding: Cap | undefined,
+  applies: boolean,
+  reason: CapReason,
+  cap: number,
+  total: number,
+) => (applies && cap < total && (!binding || cap < binding.cap) ? { reason, cap } : binding);
+
+/**
+ * The cap that decides the total: of the caps that apply and lie below the uncapped total, the lowest
+ * (the first listed on a tie). Undefined when none binds.
+ */
+function bindingCap(
   passMark: number,
-  breaches: readonly BreachView[],
+  breaches: { warnings: number; hardFails: number; all: number },
   outcome: 'good' | 'mixed' | 'bad' | undefined,
-): { reason: CapReason; cap: number }[] {
-  const warnings = breaches.filter((b) => b.severity === 'warning').length;
+  uncapped: number,
+): Cap | undefined {
   const belowPass = Math.max(0, passMark - 1);
-  const caps: { reason: CapReason; cap: number }[] = [];
-  if (breaches.some((b) => b.severity === 'hard-fail'))
-    caps.push({ reason: 'hard-fail', cap: HARD_FAIL_CAP });
-  if (warnings >= WARNINGS_THAT_FAIL) caps.push({ reason: 'two-warnings', cap: belowPass });
-  if (outcome === 'bad') caps.push({ reason: 'bad-ending', cap: belowPass });
-  if (breaches.length > 0) caps.push({ reason: 'rule-broken', cap: BELOW_TOP_BAND });
-  if (outcome === 'mixed') caps.push({ reason: 'mixed-ending', cap: BELOW_TOP_BAND });
-  return caps;
+  let binding = lowerCap(undefined, breaches.hardFails > 0, 'hard-fail', HARD_FAIL_CAP, uncapped);
+  binding = lowerCap(binding, breaches.warnings >= WARNINGS_THAT_FAIL, 'two-warnings', belowPass, uncapped);
+  binding = lowerCap(binding, outcome === 'bad', 'bad-ending', belowPass, uncapped);
+  binding = lowerCap(binding, breaches.all > 0, 'rule-broken', BELOW_TOP_BAND, uncapped);
+  return lowerCap(binding, outcome === 'mixed', 'mixed-ending', BELOW_TOP_BAND, uncapped);
 }
 
 /**
@@ -475,22 +568,33 @@ export type ScoreFigures = Pick<ScoreReport, 'total' | 'band' | 'passed' | 'hard
 
 /** The whole score of an attempt: the figures, and the items and texts the debrief explains them with. */
 export function scoreAttempt(bundle: ScenarioBundle, ctx: ScoredContext): ScoreReport {
-  return scoreWith(bundle, ctx, true);
+  return scoreWith(bundle, ctx, tallyOf(bundle, ctx.log), true);
 }
 
-/** The same score as scoreAttempt, without building its items and texts. */
-export function scoreFigures(bundle: ScenarioBundle, ctx: ScoredContext): ScoreFigures {
-  return scoreWith(bundle, ctx, false);
+/**
+ * The same score as scoreAttempt, without building its items and texts. `tally`, when given, must be
+ * the tally of `ctx.log` (the analyzer folds it along its walk); otherwise the log is folded here.
+ */
+export function scoreFigures(
+  bundle: ScenarioBundle,
+  ctx: ScoredContext,
+  tally: ScoreTally = tallyOf(bundle, ctx.log),
+): ScoreFigures {
+  return scoreWith(bundle, ctx, tally, false);
 }
 
 type ScoredContext = Pick<PatientContext, 'log' | 'breaches' | 'ledger' | 'meters' | 'nodeId'>;
 
 /** Scores an attempt; without `explain`, the report's items are empty and its breaches carry no choice text. */
-function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean): ScoreReport {
+function scoreWith(
+  bundle: ScenarioBundle,
+  ctx: ScoredContext,
+  tally: ScoreTally,
+  explain: boolean,
+): ScoreReport {
   const { scenario } = bundle;
-  const turns = turnsOf(bundle, ctx);
-  const resolution = scoreResolution(bundle, ctx.ledger, turns, explain);
-  const process = scoreProcess(bundle, ctx, turns, explain);
+  const resolution = scoreResolution(bundle, ctx.ledger, tally.money, explain);
+  const process = scoreProcess(bundle, ctx, tally, explain);
 
   const { trust, stress } = ctx.meters;
   const experienceValue = EXPERIENCE_WEIGHTS.trust * trust + EXPERIENCE_WEIGHTS.calm * (100 - stress);
@@ -523,24 +627,27 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
     if (explain) efficiencyItems.push(item('efficiency', 'well', 'on-target', pace, efficiency));
   }
 
-  const breaches: BreachView[] = ctx.breaches.flatMap((b) => {
+  const breaches: BreachView[] = [];
+  const counts = { warnings: 0, hardFails: 0, all: 0 };
+  let hardFailBreach: BreachView | undefined;
+  for (const b of ctx.breaches) {
     const rule = bundle.rules[b.ruleId];
-    if (!rule) return [];
+    if (!rule) continue;
+    counts.all += 1;
+    if (rule.severity === 'warning') counts.warnings += 1;
+    else counts.hardFails += 1;
     const nodeId = explain ? (ctx.log.find((e) => e.turn === b.turn)?.nodeId ?? '') : '';
-    const choiceText = explain ? (choiceOf(bundle, nodeId, b.choiceId)?.text ?? '') : '';
-    return [
-      {
-        ruleId: b.ruleId,
-        severity: rule.severity,
-        statement: rule.statement,
-        source: rule.source,
-        turn: b.turn,
-        choiceId: b.choiceId,
-        choiceText,
-      },
-    ];
-  });
-  const hardFailBreach = breaches.find((b) => b.severity === 'hard-fail');
+    breaches.push({
+      ruleId: b.ruleId,
+      severity: rule.severity,
+      statement: rule.statement,
+      source: rule.source,
+      turn: b.turn,
+      choiceId: b.choiceId,
+      choiceText: explain ? (choiceOf(bundle, nodeId, b.choiceId)?.text ?? '') : '',
+    });
+    if (rule.severity === 'hard-fail') hardFailBreach ??= breaches.at(-1);
+  }
   const complianceItems: ScoreItem[] = explain
     ? breaches.map((b) =>
         item('compliance', 'fix', 'breach', { ruleId: b.ruleId, severity: b.severity }, 0, b),
@@ -571,9 +678,7 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
     compliance;
   const uncapped = Math.round(clamp(weighted, 0, 100));
   const outcome = scenario.endings[ctx.nodeId]?.outcome;
-  const binding = capsFor(scenario.passMark, breaches, outcome)
-    .filter((c) => c.cap < uncapped)
-    .sort((a, b) => a.cap - b.cap)[0];
+  const binding = bindingCap(scenario.passMark, counts, outcome, uncapped);
   const total = binding ? binding.cap : uncapped;
   if (binding && explain) {
     complianceItems.push(
@@ -589,13 +694,10 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
   const hardFail = hardFailBreach !== undefined;
   const band = bandOf(total, hardFail);
   const passed =
-    !hardFail &&
-    total >= scenario.passMark &&
-    outcome !== 'bad' &&
-    breaches.filter((b) => b.severity === 'warning').length < WARNINGS_THAT_FAIL;
-  const weakest = (Object.entries(components) as [WeightedComponent, number][]).sort(
-    (a, b) => a[1] - b[1],
-  )[0];
+    !hardFail && total >= scenario.passMark && outcome !== 'bad' && counts.warnings < WARNINGS_THAT_FAIL;
+  let focus: WeightedComponent = 'resolution';
+  for (const component of ['experience', 'process'] as const)
+    if (components[component] < components[focus]) focus = component;
   const planBoost = ctx.ledger.planAmount > 0 && ctx.ledger.autopay ? 10 : 0;
 
   return {
@@ -603,7 +705,7 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
     band,
     verdict: {
       band,
-      focus: weakest?.[0] ?? 'process',
+      focus,
       hardFail: hardFailBreach ? { ruleId: hardFailBreach.ruleId, source: hardFailBreach.source } : undefined,
       cap: binding?.reason,
     },
@@ -613,13 +715,9 @@ function scoreWith(bundle: ScenarioBundle, ctx: ScoredContext, explain: boolean)
     components,
     efficiency,
     compliance,
-    items: [
-      ...complianceItems,
-      ...resolution.items,
-      ...experienceItems,
-      ...process.items,
-      ...efficiencyItems,
-    ],
+    items: explain
+      ? [...complianceItems, ...resolution.items, ...experienceItems, ...process.items, ...efficiencyItems]
+      : [],
     breaches,
     likelihoodToPay: Math.round(
       clamp(0.7 * trust + 0.3 * (100 - stress) + planBoost - PENALTY.dispute * ctx.ledger.disputes, 0, 100),
