@@ -14,7 +14,6 @@ const state = (stress: number, trust: number, previousTags: Technique[] = []) =>
   meters: { stress, trust },
   log: previousTags.length ? [{ tags: previousTags } as TurnRecord] : [],
   asked: [] as string[],
-  techniqueCounts: {},
 });
 const choice = (tags: Technique[], stress = 0, trust = 0, asks?: string) => ({
   tags,
@@ -90,8 +89,16 @@ describe('patient model', () => {
 
   it('halves the benefit of empathy repeated by rote', () => {
     const sorry = choice(['apologize'], -6, 6);
-    const worn = { ...state(50, 50), techniqueCounts: { apologize: 2 } };
-    expect(applyChoice(worn, sorry, average).delta).toEqual({ stress: -3, trust: 3 });
+    const twice = {
+      ...state(50, 50),
+      log: [{ tags: ['apologize'] }, { tags: ['apologize'] }] as TurnRecord[],
+    };
+    expect(applyChoice(twice, sorry, average).delta).toEqual({ stress: -3, trust: 3 });
+    const once = {
+      ...state(50, 50),
+      log: [{ tags: ['apologize'] }, { tags: ['clear-ask'] }] as TurnRecord[],
+    };
+    expect(applyChoice(once, sorry, average).delta).toEqual({ stress: -6, trust: 6 });
   });
 
   it('costs low-literacy patients extra stress for jargon', () => {

@@ -128,7 +128,6 @@ export function initialContext(bundle: ScenarioBundle, seed: number): PatientCon
     variant: variant?.id,
     flags,
     asked: [],
-    techniqueCounts: {},
     ledger: { ...EMPTY_LEDGER },
     breaches: [],
     log: [],
@@ -139,7 +138,7 @@ export function initialContext(bundle: ScenarioBundle, seed: number): PatientCon
 /** The part of the context a choice changes; the rest (seed, variant, where we are) it leaves alone. */
 export type ChoiceEffects = Pick<
   PatientContext,
-  'meters' | 'flags' | 'asked' | 'techniqueCounts' | 'ledger' | 'breaches' | 'log'
+  'meters' | 'flags' | 'asked' | 'ledger' | 'breaches' | 'log'
 >;
 
 /**
@@ -155,15 +154,12 @@ export function effectsOfChoice(
 ): ChoiceEffects {
   const impact = applyChoice(ctx, choice, bundle.persona);
   const turn = ctx.log.length + 1;
-  const techniqueCounts = { ...ctx.techniqueCounts };
-  for (const tag of choice.tags) techniqueCounts[tag] = (techniqueCounts[tag] ?? 0) + 1;
   const rules = choice.rules ?? [];
   const newFlags = choice.set?.filter((f) => !ctx.flags.includes(f)) ?? [];
   return {
     meters: impact.meters,
     flags: newFlags.length > 0 ? [...ctx.flags, ...new Set(newFlags)] : ctx.flags,
     asked: choice.asks && !ctx.asked.includes(choice.asks) ? [...ctx.asked, choice.asks] : ctx.asked,
-    techniqueCounts,
     ledger: applyLedger(ctx.ledger, choice.ledger),
     breaches:
       rules.length > 0

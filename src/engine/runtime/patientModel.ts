@@ -16,7 +16,7 @@
  */
 
 import type { ChoiceDef, PersonaDef, Technique } from '../authoring/schema';
-import type { Meters, PatientContext } from './types';
+import type { Meters, PatientContext, TurnRecord } from './types';
 import { ASK_TECHNIQUES, EMPATHY_TECHNIQUES } from './vocabulary';
 
 export const MODEL = {
@@ -49,6 +49,17 @@ export const clampMeter = (value: number): number => Math.max(0, Math.min(100, M
 const has = (tags: readonly Technique[], any: readonly Technique[]): boolean =>
   tags.some((t) => any.includes(t));
 
+/**
+ * How many earlier turns used a technique. Read from the log when an empathy reply needs it (a scan of a
+ * dozen turns), not kept as counts in the context: copying a record of counts on every choice cost the
+ * analyzer more than all the scans it replaces.
+ */
+function usesOf(log: readonly Pick<TurnRecord, 'tags'>[], technique: Technique): number {
+  let uses = 0;
+  for (const turn of log) if (turn.tags.includes(technique)) uses += 1;
+  return uses;
+}
+
 export function scaleByTraits(
   base: { stress: number; trust: number },
   traits: PersonaDef['traits'],
@@ -60,7 +71,7 @@ export function scaleByTraits(
 }
 
 export function applyChoice(
-  ctx: Pick<PatientContext, 'meters' | 'log' | 'asked' | 'techniqueCounts'>,
+  ctx: Pick<PatientContext, 'meters' | 'log' | 'asked'>,
   choice: Pick<ChoiceDef, 'tags' | 'effects' | 'asks'>,
   persona: Pick<PersonaDef, 'traits'>,
 ): Impact {
@@ -130,7 +141,7 @@ export function applyChoice(
   }
 
   const worn = tags.filter(
-    (t) => EMPATHY_TECHNIQUES.includes(t) && (ctx.techniqueCounts[t] ?? 0) >= MODEL.empathyWearsThinAfter,
+    (t) => EMPATHY_TECHNIQUES.includes(t) && usesOf(ctx.log, t) >= MODEL.empathyWearsThinAfter,
   );
   if (worn.length > 0) {
     if (stress < 0) stress /= 2;

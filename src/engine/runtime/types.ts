@@ -78,8 +78,6 @@ export interface PatientContext {
   flags: string[];
   /** Pieces of information already asked for (asking twice annoys the patient). */
   asked: string[];
-  /** How many times each technique has been used, for diminishing returns on repeated empathy. */
-  techniqueCounts: Partial<Record<Technique, number>>;
   ledger: Ledger;
   breaches: RuleBreach[];
   log: TurnRecord[];
