@@ -216,7 +216,7 @@ export function explore(bundle: ScenarioBundle, options: ExploreOptions = {}): E
       stack.push({
         state: next,
         probability: probability / available.length,
-        tally: tallyTurn(bundle, tally, next.ctx.log.at(-1) as TurnRecord),
+        tally: tallyTurn(bundle, tally, next.ctx.log.at(-1) as TurnRecord, choice),
         parent: visit,
         turnsFrom: ctx.log.length,
         best: -Infinity,

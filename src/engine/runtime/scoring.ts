@@ -20,6 +20,7 @@
  * debrief states the formula from the constants exported here.
  */
 
+import type { ChoiceDef } from '../authoring/schema';
 import { choiceOf } from './lookup';
 import type { Ledger, PatientContext, ScenarioBundle, TurnRecord } from './types';
 import {
@@ -269,13 +270,19 @@ function moneyAfter(money: MoneyTurns, entry: TurnRecord, ledger: Partial<Ledger
 }
 
 /**
- * The tally after one more turn; `tally` itself is left as it was. Plain loops and no closures: the
+ * The tally after one more turn (`choice`: the turn's choice, when the caller has it at hand); `tally`
+ * itself is left as it was. Plain loops and no closures: the
  * analyzer calls this for every state of every scenario.
  */
-export function tallyTurn(bundle: ScenarioBundle, tally: ScoreTally, entry: TurnRecord): ScoreTally {
+export function tallyTurn(
+  bundle: ScenarioBundle,
+  tally: ScoreTally,
+  entry: TurnRecord,
+  choice: Pick<ChoiceDef, 'ledger'> | undefined = choiceOf(bundle, entry.nodeId, entry.choiceId),
+): ScoreTally {
   const { scenario } = bundle;
   const { tags } = entry;
-  const ledger = choiceOf(bundle, entry.nodeId, entry.choiceId)?.ledger;
+  const ledger = choice?.ledger;
   let done = tally.done as (TurnRecord | undefined)[];
   let required = tally.required as (TurnRecord | undefined)[];
   for (let k = 0; k < scenario.checklist.length; k++) {
@@ -305,7 +312,7 @@ export function tallyTurn(bundle: ScenarioBundle, tally: ScoreTally, entry: Turn
     cueCount += 1;
   }
 
-  const harmful = tags.filter(isHarmful);
+  const harmful = tags.some(isHarmful) ? tags.filter(isHarmful) : NO_TECHNIQUES;
   return {
     done,
     required,
@@ -322,6 +329,7 @@ export function tallyTurn(bundle: ScenarioBundle, tally: ScoreTally, entry: Turn
   };
 }
 
+const NO_TECHNIQUES: Technique[] = [];
 const isEmpathy = (tag: Technique): boolean => EMPATHY_TECHNIQUES.includes(tag);
 const isHarmful = (tag: Technique): boolean => HARMFUL_TECHNIQUES.includes(tag);
 
