@@ -233,19 +233,6 @@ export const EMPTY_TALLY: ScoreTally = {
   money: {},
 };
 
-/** Whether a turn is one an order-sensitive checklist step must precede. */
-function requiresStep(
-  order: NonNullable<(typeof ORDERED_STEPS)[ChecklistItem]>,
-  tags: readonly Technique[],
-  ledger: Partial<Ledger> | undefined,
-): boolean {
-  return (
-    tags.some((tag) => order.before.includes(tag)) ||
-    (order.orMoney === 'any' && Boolean(ledger?.collected || ledger?.planAmount)) ||
-    (order.orMoney === 'plan' && Boolean(ledger?.planAmount))
-  );
-}
-
 /** What makes a turn the first of each kind of money movement a resolution item points at. */
 const MONEY_MOVES: readonly (readonly [keyof MoneyTurns, (ledger: Partial<Ledger>) => boolean])[] = [
   ['pay', (l) => Boolean(l.collected || l.planAmount)],
@@ -257,22 +244,74 @@ const MONEY_MOVES: readonly (readonly [keyof MoneyTurns, (ledger: Partial<Ledger
   ['writtenTerms', (l) => l.writtenTerms === true],
 ];
 
-/** The first turns that moved money, with this turn's movements added; the same object when none is new. */
-function moneyAfter(money: MoneyTurns, entry: TurnRecord, ledger: Partial<Ledger> | undefined): MoneyTurns {
-  if (!ledger) return money;
-  let after = money;
-  for (const [key, moved] of MONEY_MOVES) {
-    if (after[key] || !moved(ledger)) continue;
-    if (after === money) after = { ...money };
-    after[key] = entry;
-  }
-  return after;
+/** What a reply means for the tally whatever came before it: worked out once per choice. */
+interface TurnMarks {
+  /** The techniques the marks were worked out from (a log entry records its own). */
+  tags: readonly Technique[];
+  /** Checklist steps the reply does, by their index in the scenario's checklist. */
+  does: readonly number[];
+  /** Order-sensitive checklist steps that must come no later than this reply (ORDERED_STEPS). */
+  requires: readonly number[];
+  empathic: boolean;
+  /** The emotional cue of the node the reply answers. */
+  cue: string | undefined;
+  harmful: Technique[];
+  ask: boolean;
+  options: boolean;
+  /** The kinds of money movement the reply makes. */
+  money: readonly (keyof MoneyTurns)[];
+}
+
+function marksOf(bundle: ScenarioBundle, entry: TurnRecord, ledger: Partial<Ledger> | undefined): TurnMarks {
+  const { tags } = entry;
+  const does: number[] = [];
+  const requires: number[] = [];
+  bundle.scenario.checklist.forEach((step, k) => {
+    if (tags.includes(step as Technique)) does.push(k);
+    const order = ORDERED_STEPS[step];
+    if (
+      order &&
+      (tags.some((tag) => order.before.includes(tag)) ||
+        (order.orMoney === 'any' && Boolean(ledger?.collected || ledger?.planAmount)) ||
+        (order.orMoney === 'plan' && Boolean(ledger?.planAmount)))
+    )
+      requires.push(k);
+  });
+  return {
+    tags,
+    does,
+    requires,
+    empathic: tags.some((tag) => EMPATHY_TECHNIQUES.includes(tag)),
+    cue: bundle.scenario.nodes[entry.nodeId]?.cue,
+    harmful: tags.filter((tag) => HARMFUL_TECHNIQUES.includes(tag)),
+    ask: tags.includes('clear-ask'),
+    options: tags.includes('offer-options'),
+    money: ledger ? MONEY_MOVES.filter(([, moved]) => moved(ledger)).map(([key]) => key) : [],
+  };
+}
+
+const sameTechniques = (a: readonly Technique[], b: readonly Technique[]): boolean =>
+  a.length === b.length && a.every((tag, i) => b[i] === tag);
+
+/** Per choice: a choice belongs to one bundle, and every path through it makes the same marks. */
+const marksByChoice = new WeakMap<object, TurnMarks>();
+
+/** A copy of `list` with `entry` at `index`, unless a turn is there already (then `list` itself). */
+function firstAt(
+  list: readonly (TurnRecord | undefined)[],
+  index: number,
+  entry: TurnRecord,
+): readonly (TurnRecord | undefined)[] {
+  if (list[index]) return list;
+  const copy = [...list];
+  copy[index] = entry;
+  return copy;
 }
 
 /**
  * The tally after one more turn (`choice`: the turn's choice, when the caller has it at hand); `tally`
- * itself is left as it was. Plain loops and no closures: the
- * analyzer calls this for every state of every scenario.
+ * itself is left as it was. The analyzer calls this for every state of every scenario, so what a reply
+ * means is looked up (marksOf, once per choice) and only what depends on the path is worked out here.
  */
 export function tallyTurn(
   bundle: ScenarioBundle,
@@ -280,39 +319,33 @@ export function tallyTurn(
   entry: TurnRecord,
   choice: Pick<ChoiceDef, 'ledger'> | undefined = choiceOf(bundle, entry.nodeId, entry.choiceId),
 ): ScoreTally {
-  const { scenario } = bundle;
-  const { tags } = entry;
-  const ledger = choice?.ledger;
-  let done = tally.done as (TurnRecord | undefined)[];
-  let required = tally.required as (TurnRecord | undefined)[];
-  for (let k = 0; k < scenario.checklist.length; k++) {
-    const step = scenario.checklist[k] as ChecklistItem;
-    if (!done[k] && tags.includes(step as Technique)) {
-      if (done === tally.done) done = [...done];
-      done[k] = entry;
-    }
-    const order = ORDERED_STEPS[step];
-    if (order && !required[k] && requiresStep(order, tags, ledger)) {
-      if (required === tally.required) required = [...required];
-      required[k] = entry;
-    }
+  let marks = choice && marksByChoice.get(choice);
+  // The log is the record: an entry whose techniques are not its choice's (a test's made-up log) is read as written.
+  if (!marks || !sameTechniques(marks.tags, entry.tags)) {
+    marks = marksOf(bundle, entry, choice?.ledger);
+    if (choice) marksByChoice.set(choice, marks);
+  }
+  let { done, required, money } = tally;
+  for (const k of marks.does) done = firstAt(done, k, entry);
+  for (const k of marks.requires) required = firstAt(required, k, entry);
+  for (const key of marks.money) {
+    if (money[key]) continue;
+    if (money === tally.money) money = { ...money };
+    money[key] = entry;
   }
 
   // A cue is answered by empathy on its own turn or on the next one.
-  const empathic = tags.some(isEmpathy);
+  const { empathic, cue, harmful } = marks;
   let { cues, cueCount, missedCues } = tally;
   if (tally.openCue) {
     cues = { head: { ...tally.openCue, answered: empathic ? entry : undefined }, rest: cues };
     cueCount += 1;
     if (!empathic) missedCues += 1;
   }
-  const cue = scenario.nodes[entry.nodeId]?.cue;
   if (cue && empathic) {
     cues = { head: { cue, at: entry, answered: entry }, rest: cues };
     cueCount += 1;
   }
-
-  const harmful = tags.some(isHarmful) ? tags.filter(isHarmful) : NO_TECHNIQUES;
   return {
     done,
     required,
@@ -320,18 +353,14 @@ export function tallyTurn(
     cueCount,
     missedCues,
     openCue: cue && !empathic ? { cue, at: entry } : undefined,
-    ask: tally.ask ?? (tags.includes('clear-ask') ? entry : undefined),
-    options: tally.options ?? (tags.includes('offer-options') ? entry : undefined),
+    ask: tally.ask ?? (marks.ask ? entry : undefined),
+    options: tally.options ?? (marks.options ? entry : undefined),
     harmful:
       harmful.length > 0 ? { head: { at: entry, techniques: harmful }, rest: tally.harmful } : tally.harmful,
     harmfulCount: tally.harmfulCount + harmful.length,
-    money: moneyAfter(tally.money, entry, ledger),
+    money,
   };
 }
-
-const NO_TECHNIQUES: Technique[] = [];
-const isEmpathy = (tag: Technique): boolean => EMPATHY_TECHNIQUES.includes(tag);
-const isHarmful = (tag: Technique): boolean => HARMFUL_TECHNIQUES.includes(tag);
 
 /** The tally of a whole log. */
 export function tallyOf(bundle: ScenarioBundle, log: readonly TurnRecord[]): ScoreTally {
