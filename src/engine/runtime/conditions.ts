@@ -11,13 +11,17 @@ export type PatientState = Pick<PatientContext, 'meters' | 'flags'>;
 
 /** Whether every condition holds for this patient state. An absent condition always holds. */
 export function holds(conditions: readonly (Condition | undefined)[], ctx: PatientState): boolean {
-  return conditions.every(
-    (cond) =>
-      !cond ||
-      (inBand(ctx.meters.stress, cond.stress) &&
-        inBand(ctx.meters.trust, cond.trust) &&
-        (cond.flags?.every((f) => ctx.flags.includes(f)) ?? true) &&
-        !cond.notFlags?.some((f) => ctx.flags.includes(f))),
+  return conditions.every((cond) => holdsOne(cond, ctx));
+}
+
+/** Whether one condition holds (absent: it does). The same test as holds, without a list to build. */
+export function holdsOne(cond: Condition | undefined, ctx: PatientState): boolean {
+  return (
+    !cond ||
+    (inBand(ctx.meters.stress, cond.stress) &&
+      inBand(ctx.meters.trust, cond.trust) &&
+      (cond.flags?.every((f) => ctx.flags.includes(f)) ?? true) &&
+      !cond.notFlags?.some((f) => ctx.flags.includes(f)))
   );
 }
 
@@ -29,7 +33,7 @@ export function firstThatHolds<T extends { when?: Condition | undefined }>(
   entries: readonly T[],
   state: PatientState,
 ): T | undefined {
-  return entries.find((entry) => holds([entry.when], state));
+  return entries.find((entry) => holdsOne(entry.when, state));
 }
 
 export type LineEntry = LineVariant | RandomLines;

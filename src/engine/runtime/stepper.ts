@@ -6,6 +6,7 @@
 
 import type { ChoiceDef } from '../authoring/schema';
 import { changesOfChoice, effectsOfChoice, holds, initialContext, routesAfter } from './compiler';
+import { holdsOne } from './conditions';
 import { shownOrder } from './order';
 import type { PatientContext, ScenarioBundle } from './types';
 
@@ -25,7 +26,7 @@ export function offered(bundle: ScenarioBundle, state: PlayState): ChoiceDef[] {
 }
 
 function offeredAt(bundle: ScenarioBundle, ctx: PatientContext): ChoiceDef[] {
-  return (bundle.scenario.nodes[ctx.nodeId]?.choices ?? []).filter((c) => holds([c.when], ctx));
+  return (bundle.scenario.nodes[ctx.nodeId]?.choices ?? []).filter((c) => holdsOne(c.when, ctx));
 }
 
 /** The choices on offer at an active node, in the order the trainee sees them (order.ts). */
