@@ -241,43 +241,57 @@ interface Visit {
 }
 
 /**
+ * A finished path's outcome (its choices, tags and breaches), built the first time a figure keeps the
+ * path and shared by the rest. A class, not a closure: tsx names every closure it creates, and this runs
+ * for each of a million paths.
+ */
+class FinishedPath {
+  private kept: PathOutcome | undefined;
+
+  constructor(
+    private readonly state: PlayState,
+    private readonly report: ScoreFigures,
+    private readonly probability: number,
+  ) {}
+
+  outcome(): PathOutcome {
+    this.kept ??= outcomeOf(this.state, this.report, this.probability);
+    return this.kept;
+  }
+}
+
+/**
  * Folds one finished path into the exploration's figures. Most paths are only counted: the path's full
  * outcome (its choices, tags and breaches) is built only for a path the exploration keeps.
  */
 function record(result: Exploration, visit: Visit, report: ScoreFigures): void {
   const { state, probability } = visit;
-  // The path's outcome, built by the first figure that keeps the path and shared by the rest.
-  let kept: PathOutcome | undefined;
+  const path = new FinishedPath(state, report, probability);
   const { total } = report;
   const endingId = state.ctx.nodeId;
   const turns = state.ctx.log.length;
   result.scores.push(total);
   if (!result.best || total > result.best.total) {
     result.runnerUp = result.best;
-    result.best = kept ??= outcomeOf(state, report, probability);
+    result.best = path.outcome();
     result.bestCount = 1;
   } else {
     if (total === result.best.total) result.bestCount += 1;
-    if (!result.runnerUp || total > result.runnerUp.total)
-      result.runnerUp = kept ??= outcomeOf(state, report, probability);
+    if (!result.runnerUp || total > result.runnerUp.total) result.runnerUp = path.outcome();
   }
-  if (!result.worst || total < result.worst.total)
-    result.worst = kept ??= outcomeOf(state, report, probability);
-  if (!result.longest || turns > result.longest.choices.length)
-    result.longest = kept ??= outcomeOf(state, report, probability);
+  if (!result.worst || total < result.worst.total) result.worst = path.outcome();
+  if (!result.longest || turns > result.longest.choices.length) result.longest = path.outcome();
   const shortest = result.shortestTo[endingId];
-  if (!shortest || turns < shortest.choices.length)
-    result.shortestTo[endingId] = kept ??= outcomeOf(state, report, probability);
+  if (!shortest || turns < shortest.choices.length) result.shortestTo[endingId] = path.outcome();
   const bestHere = result.bestTo[endingId];
-  if (!bestHere || total > bestHere.total)
-    result.bestTo[endingId] = kept ??= outcomeOf(state, report, probability);
+  if (!bestHere || total > bestHere.total) result.bestTo[endingId] = path.outcome();
   if (report.passed && !report.hardFail) {
     result.randomPass += probability;
     if (!result.likeliestPass || probability > result.likeliestPass.probability)
-      result.likeliestPass = kept ??= outcomeOf(state, report, probability);
+      result.likeliestPass = path.outcome();
   }
   if (report.breaches.length > 0 && (!result.bestBroken || total > result.bestBroken.total))
-    result.bestBroken = kept ??= outcomeOf(state, report, probability);
+    result.bestBroken = path.outcome();
   // Each turn of the path keeps the best total through it. A state's best is never below its successors',
   // so the climb stops at the first state that has already seen this total: per path, only the turns
   // below where it branched off a better one are touched. They are updated from the first turn on, so

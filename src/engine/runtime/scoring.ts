@@ -204,7 +204,7 @@ export interface ScoreTally {
   readonly done: readonly (TurnRecord | undefined)[];
   /** Per order-sensitive checklist step: the first turn it had to come before (ORDERED_STEPS). */
   readonly required: readonly (TurnRecord | undefined)[];
-  /** Emotional cues settled so far, newest first, and how many of them went unanswered. */
+  /** Emotional cues settled so far, newest first; how many there are, and how many went unanswered. */
   readonly cues: Chain<CueOutcome> | undefined;
   readonly cueCount: number;
   readonly missedCues: number;
@@ -320,7 +320,8 @@ export function tallyTurn(
   choice: Pick<ChoiceDef, 'ledger'> | undefined = choiceOf(bundle, entry.nodeId, entry.choiceId),
 ): ScoreTally {
   let marks = choice && marksByChoice.get(choice);
-  // The log is the record: an entry whose techniques are not its choice's (a test's made-up log) is read as written.
+  // The log is the record: an entry whose techniques are not its choice's (a made-up log in a test) is
+  // read as written.
   if (!marks || !sameTechniques(marks.tags, entry.tags)) {
     marks = marksOf(bundle, entry, choice?.ledger);
     if (choice) marksByChoice.set(choice, marks);
