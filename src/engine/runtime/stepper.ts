@@ -40,8 +40,9 @@ export function stepState(bundle: ScenarioBundle, state: PlayState, choice: Choi
   const route = routesAfter(bundle, choice).find((r) => holds(r.when, effects));
   if (!route) throw new Error(`${bundle.scenario.id}: no route after choice ${choice.id}`);
   const changes = changesOfChoice(bundle, ctx, effects, route.target);
-  // Every field named, rather than spreading the two objects: a literal of one shape is several times
-  // cheaper to build and to read, and the analyzer builds one per state.
+  // Every field named, rather than spreading the two objects: a literal of one fixed shape is cheaper to
+  // build and to read, and the analyzer builds one per state. A field added to the context fails to
+  // compile here until it is named.
   return {
     ctx: {
       meters: changes.meters,
