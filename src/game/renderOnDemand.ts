@@ -20,8 +20,14 @@
  * is drawn on its own rectangle. Each rectangle is drawn with everything under it, so overlapping ones
  * leave the same picture. Partial frames rely on the game's `preserveDrawingBuffer: true` (the rest of
  * the canvas keeps the last frame); without it, or on the canvas renderer, every draw is a full one.
+ *
+ * Partial frames are paced (drawPacing.ts): at most one every ANIMATION_FRAME_MS, so every other frame
+ * on a 60 Hz display, and what changed in between is drawn by the next one. With the compositor in
+ * software, each frame that changes the canvas at all costs a read-back of the whole canvas; drawing a
+ * turn's animations on every frame missed about 6% of frames there (docs/performance.md, round 5).
  */
 import Phaser from 'phaser';
+import { ANIMATION_FRAME_MS, DrawPacing } from './drawPacing';
 import { SUPPORTED_PHASER } from './phaserVersion';
 
 /** How often idle motion is drawn (ms). */
@@ -47,6 +53,8 @@ export interface FrameCounts {
   pixels: number;
   /** What the latest draw was. */
   last: 'none' | 'full' | 'partial';
+  /** Live art that changed and waits for the next partial frame allowed (ANIMATION_FRAME_MS). */
+  waiting: number;
   /** Steps that threw and were skipped (the loop carries on; the first is reported). */
   failed: number;
 }
@@ -80,13 +88,21 @@ type Decision = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; dirty: 
 
 class FramePolicy {
   fullRequested = true;
-  /** Live art that redrew itself since the last draw. */
+  /** Live art that redrew itself since the last step. */
   invalid = new Set<Live>();
+  readonly pacing = new DrawPacing<Live>(ANIMATION_FRAME_MS);
   /** Live art that running tweens moved in the previous step (drawn once more when they stop). */
   movedLastStep = new Set<Live>();
   lastIdleAt = Number.NEGATIVE_INFINITY;
   signature = '';
-  readonly counts: FrameCounts = { steps: 0, full: 0, partial: 0, pixels: 0, last: 'none', failed: 0 };
+  readonly counts: Omit<FrameCounts, 'waiting'> = {
+    steps: 0,
+    full: 0,
+    partial: 0,
+    pixels: 0,
+    last: 'none',
+    failed: 0,
+  };
 
   constructor(private readonly game: Phaser.Game) {}
 
@@ -105,7 +121,8 @@ class FramePolicy {
     }
     const dirty = new Set([...this.invalid, ...moved, ...this.movedLastStep]);
     // Idle motion waits while other art animates: the rectangle stays around what is actually moving.
-    if (idle.size > 0 && dirty.size === 0 && time - this.lastIdleAt >= IDLE_FRAME_MS) {
+    const still = dirty.size === 0 && this.pacing.waiting === 0;
+    if (idle.size > 0 && still && time - this.lastIdleAt >= IDLE_FRAME_MS) {
       this.lastIdleAt = time;
       for (const owner of idle) dirty.add(owner);
     }
@@ -114,8 +131,12 @@ class FramePolicy {
     this.fullRequested = false;
     if (signature !== this.signature) full = true;
     this.signature = signature;
-    if (full) return { kind: 'full' };
-    return dirty.size > 0 ? { kind: 'partial', dirty } : { kind: 'none' };
+    if (full) {
+      this.pacing.drewAll(time);
+      return { kind: 'full' };
+    }
+    const now = this.pacing.take(time, dirty);
+    return now ? { kind: 'partial', dirty: now } : { kind: 'none' };
   }
 }
 
@@ -261,9 +282,9 @@ export function invalidate(object: Live): void {
 
 /** Steps and draws so far, for the test hooks and the frame benchmark. */
 export function frameCounts(game: Phaser.Game): FrameCounts {
-  return {
-    ...(policies.get(game)?.counts ?? { steps: 0, full: 0, partial: 0, pixels: 0, last: 'none', failed: 0 }),
-  };
+  const policy = policies.get(game);
+  if (!policy) return { steps: 0, full: 0, partial: 0, pixels: 0, last: 'none', failed: 0, waiting: 0 };
+  return { ...policy.counts, waiting: policy.pacing.waiting };
 }
 
 /**

@@ -43,8 +43,12 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 /** Collects console errors and warnings, uncaught exceptions and failed requests, so a test can fail on any. */

@@ -78,10 +78,11 @@ export async function startScenario(page: Page, id: string): Promise<void> {
 }
 
 /** One Chromium per test file: launched before the first test and closed after the last. */
-export function useBrowser(): () => Browser {
+/** `extraArgs`: switches added to CHROMIUM_ARGS for this file's browser. */
+export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(extraArgs);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,44 @@
+/**
+ * Paces the redraws of animated art: at most one draw every `gapMs`, and nothing that changed in between
+ * is lost, because it waits for the next draw allowed.
+ *
+ * Why: with a software compositor (a thin client, a GPU-less machine) every frame in which the canvas
+ * changes at all costs the canvas's hand-over to the compositor, which reads the whole canvas back
+ * however small the change. A meter that eases, a face that fades and a typed line in the same frames
+ * did not fit one 16.7 ms frame there. Drawing animated art every other frame halves those hand-overs;
+ * the overlay's typing and every DOM change still show at the display's rate. Kept free of Phaser, so
+ * the unit tests hold it to its promise.
+ */
+/** The least time (ms) between two partial frames: animated art is drawn every other 60 Hz frame. */
+export const ANIMATION_FRAME_MS = 30;
+
+export class DrawPacing<T> {
+  private waitingNow = new Set<T>();
+  private lastDrawAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly gapMs: number) {}
+
+  /** How many changed things wait for the next draw allowed. */
+  get waiting(): number {
+    return this.waitingNow.size;
+  }
+
+  /**
+   * `dirty` changed by `time`. Returns everything to draw now (what waited and `dirty`), or undefined
+   * when nothing has changed or the last draw was under `gapMs` ago; then it all waits.
+   */
+  take(time: number, dirty: Iterable<T>): Set<T> | undefined {
+    for (const item of dirty) this.waitingNow.add(item);
+    if (this.waitingNow.size === 0 || time - this.lastDrawAt < this.gapMs) return undefined;
+    const now = this.waitingNow;
+    this.waitingNow = new Set();
+    this.lastDrawAt = time;
+    return now;
+  }
+
+  /** A whole frame was drawn at `time`: it drew everything that waited, and counts as a draw. */
+  drewAll(time: number): void {
+    this.waitingNow = new Set();
+    this.lastDrawAt = time;
+  }
+}
