@@ -308,6 +308,38 @@ const gl = document.getElementById('c').getContext('webgl2', { antialias: true, 
 let i = 0; const f = () => { gl.clearColor((i++ % 120) / 120, 0.6, 0.7, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(f); }; f();
 </script></body></html>`;
 
+/**
+ * An interaction's floor: a button that replaces a line and four reply buttons in a panel over a still
+ * 1280x720 WebGL canvas, and changes 4 canvas pixels, with no code of ours. What this machine and
+ * browser need to show a reply's answer at all (Interaction to Next Paint of the same kind of change).
+ */
+const INP_FLOOR_PAGE = `<!doctype html><html><body style="margin:0;overflow:hidden;font:17px/1.45 system-ui,sans-serif">
+<canvas id="c" width="1280" height="720" style="position:absolute;inset:0"></canvas>
+<main style="position:absolute;left:582px;top:18px;width:640px;height:660px;padding:0 19px;background:#fff;border-radius:12px">
+<p id="line" style="min-height:4em"></p><div id="replies"></div></main><script>
+const gl = document.getElementById('c').getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
+gl.clearColor(0.87, 0.9, 0.93, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+const words = 'we can set up a payment plan today and I will check whether you qualify for financial assistance first'.split(' ');
+let turn = 0;
+const say = (n) => Array.from({ length: n }, (_, i) => words[(i * 7 + turn * 3) % words.length]).join(' ');
+const answer = () => {
+  turn += 1;
+  document.getElementById('line').textContent = say(24);
+  document.getElementById('replies').replaceChildren(...[0, 1, 2, 3].map((i) => {
+    const b = document.createElement('button');
+    b.className = 'choice';
+    b.style.cssText = 'display:block;width:100%;margin:10px 0;padding:10px 14px;font:inherit;text-align:left;border:2px solid #1e4e79;border-radius:8px;background:#fff';
+    b.textContent = (i + 1) + '. ' + say(18 + i * 3);
+    b.onclick = answer;
+    return b;
+  }));
+  document.querySelector('button.choice').focus();
+  gl.enable(gl.SCISSOR_TEST); gl.scissor(0, 0, 4, 4); gl.clearColor((turn % 8) / 8, 0.5, 0.5, 1);
+  gl.clear(gl.COLOR_BUFFER_BIT); gl.disable(gl.SCISSOR_TEST);
+};
+answer();
+</script></body></html>`;
+
 // ------------------------------------------------------------------------------------------------
 // Builds and servers
 // ------------------------------------------------------------------------------------------------
@@ -795,6 +827,60 @@ function startInpObserver(): void {
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 }
 
+type InpParts = Pick<InpEntry, 'delay' | 'processing' | 'presentation'>;
+
+/**
+ * One interaction's latency: the longest event `act` caused (16 ms when Event Timing reported none,
+ * because it was quicker) and that event's parts. The page must run startInpObserver.
+ */
+async function interaction(
+  page: Page,
+  act: () => Promise<void>,
+): Promise<{ latency: number; part: InpParts }> {
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  // Let the next paint land and its entry arrive.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  const t1 = await page.evaluate(() => performance.now());
+  const longest = await page.evaluate(
+    ({ t0, t1 }) =>
+      (window.__benchInp?.entries ?? [])
+        .filter((e) => e.start >= t0 && e.start <= t1)
+        .reduce<InpEntry | null>((m, e) => (m && m.duration >= e.duration ? m : e), null),
+    { t0, t1 },
+  );
+  return {
+    latency: Math.max(16, longest?.duration ?? 0),
+    part: {
+      delay: longest?.delay ?? 0,
+      processing: longest?.processing ?? 0,
+      presentation: longest?.presentation ?? 0,
+    },
+  };
+}
+
+/** Interactions on INP_FLOOR_PAGE, clicks and keys alternating, each after the same pause as a turn's. */
+async function inpFloor(page: Page, count: number): Promise<number[]> {
+  await page.setContent(INP_FLOOR_PAGE);
+  await page.evaluate('globalThis.__name ??= (f) => f'); // setContent runs no init scripts
+  await page.evaluate(startInpObserver);
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.waitForTimeout(700);
+    const { latency } = await interaction(page, async () => {
+      // The page focuses its first reply after each answer, as the conversation does.
+      if (i % 2 === 1) await page.keyboard.press('Enter');
+      else
+        await page
+          .locator('button.choice')
+          .nth(i % 4)
+          .click();
+    });
+    latencies.push(latency);
+  }
+  return latencies;
+}
+
 /**
  * Plays turns, alternating a click on a reply and its number key, each after the line has typed and the
  * meters have settled (a trainee reads first); returns each interaction's latency (the longest event of
@@ -807,12 +893,14 @@ async function inpWith(
 ): Promise<{
   latencies: number[];
   kinds: string[];
-  parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[];
+  parts: InpParts[];
+  floor: number[];
 }> {
   const browser = await launch(extraArgs);
   const latencies: number[] = [];
   const kinds: string[] = [];
-  const parts: Pick<InpEntry, 'delay' | 'processing' | 'presentation'>[] = [];
+  const parts: InpParts[] = [];
+  let floor: number[] = [];
   try {
     const page = await newPage(browser);
     await applyProfile(page, profile);
@@ -830,40 +918,29 @@ async function inpWith(
         const next = nextPick(state, choices);
         state = next.state;
         const pick = next.pick;
-        const before = await page.evaluate(() => ({
-          t: performance.now(),
-          turn: window.__GOOD_TERMS__?.turn ?? 0,
-        }));
+        const turnBefore = await page.evaluate(() => window.__GOOD_TERMS__?.turn ?? 0);
         const byKey = turn % 2 === 1;
-        if (byKey) await page.keyboard.press(String(pick + 1));
-        else await page.locator('button.choice').nth(pick).click();
-        await page.waitForFunction((t) => (window.__GOOD_TERMS__?.turn ?? 0) > t, before.turn, {
-          polling: 20,
+        const { latency, part } = await interaction(page, async () => {
+          if (byKey) await page.keyboard.press(String(pick + 1));
+          else await page.locator('button.choice').nth(pick).click();
+          await page.waitForFunction((t) => (window.__GOOD_TERMS__?.turn ?? 0) > t, turnBefore, {
+            polling: 20,
+          });
         });
-        // Let the next paint land and its entry arrive.
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-        const after = await page.evaluate(() => performance.now());
-        const longest = await page.evaluate(
-          ({ t0, t1 }) =>
-            (window.__benchInp?.entries ?? [])
-              .filter((e) => e.start >= t0 && e.start <= t1)
-              .reduce<InpEntry | null>((m, e) => (m && m.duration >= e.duration ? m : e), null),
-          { t0: before.t, t1: after },
-        );
-        latencies.push(Math.max(16, longest?.duration ?? 0));
-        parts.push({
-          delay: longest?.delay ?? 0,
-          processing: longest?.processing ?? 0,
-          presentation: longest?.presentation ?? 0,
-        });
+        latencies.push(latency);
+        parts.push(part);
         kinds.push(byKey ? 'key' : 'click');
       }
       await leaveConversation(page);
     }
+    await page.close();
+    const floorPage = await newPage(browser);
+    await applyProfile(floorPage, profile);
+    floor = await inpFloor(floorPage, latencies.length);
   } finally {
     await browser.close();
   }
-  return { latencies, kinds, parts };
+  return { latencies, kinds, parts, floor };
 }
 
 async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
@@ -885,7 +962,7 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
       false,
     ],
   ] as const) {
-    const { latencies, kinds, parts } = await inpWith(targets, profile, [...extraArgs]);
+    const { latencies, kinds, parts, floor } = await inpWith(targets, profile, [...extraArgs]);
     const p98 = percentile(latencies, 98);
     const pass = p98 <= target;
     if (judged) ok &&= pass;
@@ -914,11 +991,18 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
       `  ${''.padEnd(20)} of which input delay p50/p98 ${ms(breakdown.inputDelay.p50)}/${ms(breakdown.inputDelay.p98)} ms, ` +
         `our handlers ${ms(breakdown.processing.p50)}/${ms(breakdown.processing.p98)} ms, until the paint ${ms(breakdown.presentation.p50)}/${ms(breakdown.presentation.p98)} ms`,
     );
+    // The same kind of change on a page with no code of ours: the machine's and the browser's share.
+    const floorP98 = percentile(floor, 98);
+    console.log(
+      `  ${''.padEnd(20)} this machine's floor (a line and four buttons replaced over a still WebGL canvas, no code of ours): ` +
+        `p50 ${ms(percentile(floor, 50))} ms, p98 ${ms(floorP98)} ms; our p98 is ${(p98 / floorP98).toFixed(2)} x the floor's`,
+    );
     out[key] = {
       profile: profile.label,
       interactions: latencies.length,
       p50: percentile(latencies, 50),
       p98,
+      floor: { p50: percentile(floor, 50), p98: floorP98, latencies: floor, overFloor: p98 / floorP98 },
       max: Math.max(...latencies),
       ...breakdown,
       latencies,
