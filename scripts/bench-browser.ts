@@ -20,7 +20,8 @@
  *   diagnostic configuration, which takes SwiftShader's compositor out of the figures so they show our
  *   own cost: the frame targets are judged there; long animation frames in both).
  * - inp: Interaction to Next Paint (Event Timing API) of reply clicks and number keys, p98, at normal
- *   speed and with the CPU 4x slower.
+ *   speed and with the CPU 4x slower, each beside the same run's interaction floor (INP_FLOOR_PAGE: the
+ *   same kind of change on a page with no code of ours).
  * - memory: 50 play-throughs back to back (each to its ending, the debrief and back to the select
  *   screen) with garbage collection forced through the DevTools protocol before each sample.
  * - soak: 200 seeded random play-throughs across every scenario in one browser.
@@ -46,7 +47,7 @@ import {
   preparePage,
   scenarioIds,
 } from '../tests/browser/playthrough';
-import { findProcess, treeCpuMs } from './bench/processCpu';
+import { findProcess, type MachineTicks, machineTicks, stealPercent, treeCpuMs } from './bench/processCpu';
 import { compareArg, printComparison, writeSection } from './bench/results';
 
 const argv = process.argv.slice(2);
@@ -152,6 +153,8 @@ interface FrameStats {
    * spent waiting for a core on a shared machine. NaN where /proc is not readable.
    */
   cpuPerFrame: number;
+  /** Share (%) of the machine's CPU time the hypervisor gave to other machines while sampling. */
+  steal: number;
 }
 
 interface Sample {
@@ -164,6 +167,8 @@ interface Sample {
   pixels: number;
   /** CPU time of the browser's processes while sampling (ms). */
   cpuMs: number;
+  /** The machine's CPU ticks while sampling: all, and stolen by the hypervisor. */
+  machine: MachineTicks;
 }
 
 const emptySample = (): Sample => ({
@@ -174,6 +179,7 @@ const emptySample = (): Sample => ({
   partial: 0,
   pixels: 0,
   cpuMs: 0,
+  machine: { total: 0, steal: 0 },
 });
 
 function addSample(total: Sample, sample: Sample): void {
@@ -184,6 +190,10 @@ function addSample(total: Sample, sample: Sample): void {
   total.partial += sample.partial;
   total.pixels += sample.pixels;
   total.cpuMs += sample.cpuMs;
+  total.machine = {
+    total: total.machine.total + sample.machine.total,
+    steal: total.machine.steal + sample.machine.steal,
+  };
 }
 
 function frameStats(sample: Sample): FrameStats {
@@ -204,6 +214,7 @@ function frameStats(sample: Sample): FrameStats {
         ? (100 * sample.pixels) / (sample.steps * VIEWPORT.width * VIEWPORT.height)
         : Number.NaN,
     cpuPerFrame: deltas.length ? sample.cpuMs / deltas.length : Number.NaN,
+    steal: stealPercent({ total: 0, steal: 0 }, sample.machine),
   };
 }
 
@@ -259,7 +270,7 @@ function startSampler(): void {
 }
 
 /** The page's half of a sample (the CPU time is read outside the page). */
-function stopSampler(): Omit<Sample, 'cpuMs'> {
+function stopSampler(): Omit<Sample, 'cpuMs' | 'machine'> {
   const state = window.__benchSampler;
   if (!state) return { deltas: [], longFrames: 0, steps: 0, drawn: 0, partial: 0, pixels: 0 };
   state.on = false;
@@ -285,14 +296,24 @@ function cpuOf(page: Page): number {
   return treeCpuMs(browser ? browserProcess.get(browser) : undefined);
 }
 
-async function startSample(page: Page): Promise<number> {
-  await page.evaluate(startSampler);
-  return cpuOf(page);
+interface SampleStart {
+  cpuMs: number;
+  machine: MachineTicks;
 }
 
-async function stopSample(page: Page, cpuAtStart: number): Promise<Sample> {
+async function startSample(page: Page): Promise<SampleStart> {
+  await page.evaluate(startSampler);
+  return { cpuMs: cpuOf(page), machine: machineTicks() };
+}
+
+async function stopSample(page: Page, start: SampleStart): Promise<Sample> {
   const sample = await page.evaluate(stopSampler);
-  return { ...sample, cpuMs: cpuOf(page) - cpuAtStart };
+  const machine = machineTicks();
+  return {
+    ...sample,
+    cpuMs: cpuOf(page) - start.cpuMs,
+    machine: { total: machine.total - start.machine.total, steal: machine.steal - start.machine.steal },
+  };
 }
 
 async function sampleFor(page: Page, durationMs: number): Promise<FrameStats> {
@@ -490,10 +511,13 @@ interface LoadFigures {
   /** The app's title with its faces painted (they follow the usable title), median. */
   appDrawnMs: number;
   ratio: number;
+  /** Share (%) of the machine's CPU time the hypervisor gave to other machines during these runs. */
+  steal: number;
   ok: boolean;
 }
 
 async function loadWith(browser: Browser, targets: Targets, profile: Profile): Promise<LoadFigures> {
+  const machineAtStart = machineTicks();
   const app: number[] = [];
   const bare: number[] = [];
   const appCpu: number[] = [];
@@ -539,6 +563,8 @@ async function loadWith(browser: Browser, targets: Targets, profile: Profile): P
   console.log(
     `  the title's faces, painted in the frames after it is usable: all in at ${ms(appDrawnMs)} ms (median), ${(appDrawnMs / median(bare)).toFixed(2)} x the bare page`,
   );
+  const steal = stealPercent(machineAtStart);
+  console.log(`  the hypervisor took ${pct(steal)} of the machine's CPU time during these runs (steal)`);
   return {
     profile: profile.label,
     runs: LOAD_RUNS,
@@ -547,6 +573,7 @@ async function loadWith(browser: Browser, targets: Targets, profile: Profile): P
     cpuMs,
     appDrawnMs,
     ratio,
+    steal,
     ok,
   };
 }
@@ -710,7 +737,7 @@ async function benchFramesWith(
   }
   console.log(`\n  ${label}`);
   console.log(
-    `  ${'scene'.padEnd(40)} ${'frames'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'>33ms'.padStart(7)} ${'fps'.padStart(6)} ${'LoAF'.padStart(5)} ${'drawn'.padStart(6)} ${'part'.padStart(5)} ${'canvas'.padStart(7)} ${'cpu/f'.padStart(6)}`,
+    `  ${'scene'.padEnd(40)} ${'frames'.padStart(6)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'>33ms'.padStart(7)} ${'fps'.padStart(6)} ${'LoAF'.padStart(5)} ${'drawn'.padStart(6)} ${'part'.padStart(5)} ${'canvas'.padStart(7)} ${'cpu/f'.padStart(6)} ${'steal'.padStart(6)}`,
   );
   const names: Record<string, string> = {
     floor: 'WebGL clear per frame (machine floor)',
@@ -721,7 +748,7 @@ async function benchFramesWith(
   };
   for (const [key, s] of Object.entries(out)) {
     console.log(
-      `  ${(names[key] ?? key).padEnd(40)} ${String(s.frames).padStart(6)} ${ms(s.p50).padStart(7)} ${ms(s.p95).padStart(7)} ${ms(s.p99).padStart(7)} ${`${ms(s.over33)}%`.padStart(7)} ${ms(s.fps).padStart(6)} ${String(s.longFrames).padStart(5)} ${pct(s.drawn).padStart(6)} ${pct(s.partial).padStart(5)} ${`${ms(s.canvasDrawn)}%`.padStart(7)} ${ms(s.cpuPerFrame).padStart(6)}`,
+      `  ${(names[key] ?? key).padEnd(40)} ${String(s.frames).padStart(6)} ${ms(s.p50).padStart(7)} ${ms(s.p95).padStart(7)} ${ms(s.p99).padStart(7)} ${`${ms(s.over33)}%`.padStart(7)} ${ms(s.fps).padStart(6)} ${String(s.longFrames).padStart(5)} ${pct(s.drawn).padStart(6)} ${pct(s.partial).padStart(5)} ${`${ms(s.canvasDrawn)}%`.padStart(7)} ${ms(s.cpuPerFrame).padStart(6)} ${pct(s.steal).padStart(6)}`,
     );
   }
   return out;
@@ -962,7 +989,9 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
       false,
     ],
   ] as const) {
+    const machineAtStart = machineTicks();
     const { latencies, kinds, parts, floor } = await inpWith(targets, profile, [...extraArgs]);
+    const steal = stealPercent(machineAtStart);
     const p98 = percentile(latencies, 98);
     const pass = p98 <= target;
     if (judged) ok &&= pass;
@@ -995,7 +1024,8 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
     const floorP98 = percentile(floor, 98);
     console.log(
       `  ${''.padEnd(20)} this machine's floor (a line and four buttons replaced over a still WebGL canvas, no code of ours): ` +
-        `p50 ${ms(percentile(floor, 50))} ms, p98 ${ms(floorP98)} ms; our p98 is ${(p98 / floorP98).toFixed(2)} x the floor's`,
+        `p50 ${ms(percentile(floor, 50))} ms, p98 ${ms(floorP98)} ms; our p98 is ${(p98 / floorP98).toFixed(2)} x the floor's; ` +
+        `the hypervisor took ${pct(steal)} of the machine's CPU time (steal)`,
     );
     out[key] = {
       profile: profile.label,
@@ -1003,6 +1033,7 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
       p50: percentile(latencies, 50),
       p98,
       floor: { p50: percentile(floor, 50), p98: floorP98, latencies: floor, overFloor: p98 / floorP98 },
+      steal,
       max: Math.max(...latencies),
       ...breakdown,
       latencies,

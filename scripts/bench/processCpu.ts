@@ -74,3 +74,30 @@ export function treeCpuMs(root: number | undefined): number {
   }
   return (1000 * ticks) / TICKS_PER_SECOND;
 }
+
+/**
+ * The machine's CPU time so far, in ticks: all of it, and the part the hypervisor gave to other virtual
+ * machines while ours had work ready ("steal" in /proc/stat). A run with much steal measured a machine
+ * that was not there; the figures print it beside frame times, load and INP.
+ */
+export interface MachineTicks {
+  total: number;
+  steal: number;
+}
+
+export function machineTicks(): MachineTicks {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    // cpu user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
+    const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: fields.reduce((n, f) => n + f, 0), steal: fields[7] ?? Number.NaN };
+  } catch {
+    return { total: Number.NaN, steal: Number.NaN };
+  }
+}
+
+/** The share (%) of the machine's CPU time from `from` to `to` that the hypervisor took. */
+export function stealPercent(from: MachineTicks, to: MachineTicks = machineTicks()): number {
+  const total = to.total - from.total;
+  return total > 0 ? (100 * (to.steal - from.steal)) / total : Number.NaN;
+}
