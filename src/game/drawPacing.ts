@@ -1,6 +1,5 @@
 /**
- * Paces the redraws of animated art: at most one draw every `gapMs`, and nothing that changed in between
- * is lost, because it waits for the next draw allowed.
+ * Paces the redraws of animated art (renderOnDemand.ts's partial frames).
  *
  * Why: with a software compositor (a thin client, a GPU-less machine) every frame in which the canvas
  * changes at all costs the canvas's hand-over to the compositor, which reads the whole canvas back
@@ -9,9 +8,14 @@
  * the overlay's typing and every DOM change still show at the display's rate. Kept free of Phaser, so
  * the unit tests hold it to its promise.
  */
+
 /** The least time (ms) between two partial frames: animated art is drawn every other 60 Hz frame. */
 export const ANIMATION_FRAME_MS = 30;
 
+/**
+ * At most one draw every `gapMs`, and nothing that changed in between is lost: it waits for the next
+ * draw allowed.
+ */
 export class DrawPacing<T> {
   private waitingNow = new Set<T>();
   private lastDrawAt = Number.NEGATIVE_INFINITY;

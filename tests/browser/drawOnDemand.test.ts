@@ -5,7 +5,7 @@
  * must equal the canvas after the next full frame, pixel for pixel. Animated art is drawn every other
  * frame at most (src/game/drawPacing.ts), and what waited is drawn by the next partial frame.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ANIMATION_FRAME_MS } from '../../src/game/drawPacing';
 import { watchConsole } from './chromium';
@@ -34,19 +34,28 @@ async function picture(page: Page): Promise<Picture> {
   return { hash, ...frames };
 }
 
+/** A page at the start of S8 (seed 7), its console watched. */
+async function openS8(
+  browser: Browser,
+  options: { reducedMotion?: 'reduce' } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
+  const problems = watchConsole(page);
+  await preparePage(page);
+  await page.goto(`${baseUrl()}?seed=7`);
+  await waitForScreen(page, 'title');
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await waitForScreen(page, 'select');
+  await startScenario(page, 's8-copay-prior-balance');
+  return { page, problems };
+}
+
 describe('drawing on demand', () => {
   const browser = useBrowser();
 
   it('leaves the same picture after partial frames as after a full frame', async () => {
     // Reduced motion: no breathing or blinking, so the picture holds still between turns.
-    const page = await browser().newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-    const problems = watchConsole(page);
-    await preparePage(page);
-    await page.goto(`${baseUrl()}?seed=7`);
-    await waitForScreen(page, 'title');
-    await page.getByRole('button', { name: 'Start practising' }).click();
-    await waitForScreen(page, 'select');
-    await startScenario(page, 's8-copay-prior-balance');
+    const { page, problems } = await openS8(browser(), { reducedMotion: 'reduce' });
 
     let checkedAfterPartial = 0;
     for (let turn = 1; turn <= 3; turn++) {
@@ -83,14 +92,7 @@ describe('pacing animated art', () => {
   const browser = useBrowser(['--disable-gpu-compositing']);
 
   it("draws a turn's animations at most every other frame, and leaves nothing waiting", async () => {
-    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
-    const problems = watchConsole(page);
-    await preparePage(page);
-    await page.goto(`${baseUrl()}?seed=7`);
-    await waitForScreen(page, 'title');
-    await page.getByRole('button', { name: 'Start practising' }).click();
-    await waitForScreen(page, 'select');
-    await startScenario(page, 's8-copay-prior-balance');
+    const { page, problems } = await openS8(browser());
     await page.evaluate(() => {
       const record: PaceRecord = { frames: [], on: true };
       (window as PacedWindow).__paced = record;

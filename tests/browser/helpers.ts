@@ -77,8 +77,10 @@ export async function startScenario(page: Page, id: string): Promise<void> {
   await waitForScreen(page, 'conversation');
 }
 
-/** One Chromium per test file: launched before the first test and closed after the last. */
-/** `extraArgs`: switches added to CHROMIUM_ARGS for this file's browser. */
+/**
+ * One Chromium per test file: launched before the first test and closed after the last. `extraArgs`:
+ * switches added to CHROMIUM_ARGS for this file's browser.
+ */
 export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
