@@ -47,7 +47,14 @@ import {
   preparePage,
   scenarioIds,
 } from '../tests/browser/playthrough';
-import { findProcess, type MachineTicks, machineTicks, stealPercent, treeCpuMs } from './bench/processCpu';
+import {
+  findProcess,
+  type MachineTicks,
+  machineTicks,
+  stealPercent,
+  ticksSince,
+  treeCpuMs,
+} from './bench/processCpu';
 import { compareArg, printComparison, writeSection } from './bench/results';
 
 const argv = process.argv.slice(2);
@@ -214,7 +221,7 @@ function frameStats(sample: Sample): FrameStats {
         ? (100 * sample.pixels) / (sample.steps * VIEWPORT.width * VIEWPORT.height)
         : Number.NaN,
     cpuPerFrame: deltas.length ? sample.cpuMs / deltas.length : Number.NaN,
-    steal: stealPercent({ total: 0, steal: 0 }, sample.machine),
+    steal: stealPercent(sample.machine),
   };
 }
 
@@ -308,12 +315,7 @@ async function startSample(page: Page): Promise<SampleStart> {
 
 async function stopSample(page: Page, start: SampleStart): Promise<Sample> {
   const sample = await page.evaluate(stopSampler);
-  const machine = machineTicks();
-  return {
-    ...sample,
-    cpuMs: cpuOf(page) - start.cpuMs,
-    machine: { total: machine.total - start.machine.total, steal: machine.steal - start.machine.steal },
-  };
+  return { ...sample, cpuMs: cpuOf(page) - start.cpuMs, machine: ticksSince(start.machine) };
 }
 
 async function sampleFor(page: Page, durationMs: number): Promise<FrameStats> {
@@ -360,6 +362,12 @@ const answer = () => {
 };
 answer();
 </script></body></html>`;
+
+/** Shows one of the pages above; setContent runs no init scripts, so tsx's __name helper is added here. */
+async function showPage(page: Page, html: string): Promise<void> {
+  await page.setContent(html);
+  await page.evaluate('globalThis.__name ??= (f) => f');
+}
 
 // ------------------------------------------------------------------------------------------------
 // Builds and servers
@@ -563,7 +571,7 @@ async function loadWith(browser: Browser, targets: Targets, profile: Profile): P
   console.log(
     `  the title's faces, painted in the frames after it is usable: all in at ${ms(appDrawnMs)} ms (median), ${(appDrawnMs / median(bare)).toFixed(2)} x the bare page`,
   );
-  const steal = stealPercent(machineAtStart);
+  const steal = stealPercent(ticksSince(machineAtStart));
   console.log(`  the hypervisor took ${pct(steal)} of the machine's CPU time during these runs (steal)`);
   return {
     profile: profile.label,
@@ -702,8 +710,7 @@ async function benchFramesWith(
   const out: Record<string, FrameStats> = {};
   try {
     const floor = await newPage(browser);
-    await floor.setContent(FLOOR_PAGE);
-    await floor.evaluate('globalThis.__name ??= (f) => f'); // setContent runs no init scripts
+    await showPage(floor, FLOOR_PAGE);
     await floor.waitForTimeout(500);
     out.floor = await sampleFor(floor, 3000);
     await floor.close();
@@ -888,8 +895,7 @@ async function interaction(
 
 /** Interactions on INP_FLOOR_PAGE, clicks and keys alternating, each after the same pause as a turn's. */
 async function inpFloor(page: Page, count: number): Promise<number[]> {
-  await page.setContent(INP_FLOOR_PAGE);
-  await page.evaluate('globalThis.__name ??= (f) => f'); // setContent runs no init scripts
+  await showPage(page, INP_FLOOR_PAGE);
   await page.evaluate(startInpObserver);
   const latencies: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -991,7 +997,7 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
   ] as const) {
     const machineAtStart = machineTicks();
     const { latencies, kinds, parts, floor } = await inpWith(targets, profile, [...extraArgs]);
-    const steal = stealPercent(machineAtStart);
+    const steal = stealPercent(ticksSince(machineAtStart));
     const p98 = percentile(latencies, 98);
     const pass = p98 <= target;
     if (judged) ok &&= pass;

@@ -96,8 +96,13 @@ export function machineTicks(): MachineTicks {
   }
 }
 
-/** The share (%) of the machine's CPU time from `from` to `to` that the hypervisor took. */
-export function stealPercent(from: MachineTicks, to: MachineTicks = machineTicks()): number {
-  const total = to.total - from.total;
-  return total > 0 ? (100 * (to.steal - from.steal)) / total : Number.NaN;
+/** The machine's CPU ticks from `start` until now. */
+export function ticksSince(start: MachineTicks): MachineTicks {
+  const now = machineTicks();
+  return { total: now.total - start.total, steal: now.steal - start.steal };
+}
+
+/** The share (%) of `ticks` (a stretch of the machine's CPU time) that the hypervisor took. */
+export function stealPercent(ticks: MachineTicks): number {
+  return ticks.total > 0 ? (100 * ticks.steal) / ticks.total : Number.NaN;
 }

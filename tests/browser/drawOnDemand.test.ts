@@ -8,8 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ANIMATION_FRAME_MS } from '../../src/game/drawPacing';
-import { watchConsole } from './chromium';
-import { baseUrl, startScenario, useBrowser, waitForScreen } from './helpers';
+import { openGame, startScenario, useBrowser, waitForScreen } from './helpers';
 import { preparePage } from './playthrough';
 import { canvasPicture } from './screens';
 
@@ -39,11 +38,8 @@ async function openS8(
   browser: Browser,
   options: { reducedMotion?: 'reduce' } = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
-  const problems = watchConsole(page);
+  const { page, problems } = await openGame(browser, 7, options);
   await preparePage(page);
-  await page.goto(`${baseUrl()}?seed=7`);
-  await waitForScreen(page, 'title');
   await page.getByRole('button', { name: 'Start practising' }).click();
   await waitForScreen(page, 'select');
   await startScenario(page, 's8-copay-prior-balance');
