@@ -84,6 +84,10 @@ export class LmsProgressStore implements ProgressStore {
     return () => undefined;
   }
 
+  get lastSaveSurvivesReload(): boolean {
+    return this.inner.lastSaveSurvivesReload;
+  }
+
   profile(): Promise<Profile> {
     return this.inner.profile();
   }

@@ -20,11 +20,15 @@ export function defaultStorage(): Storage | undefined {
 
 const keyOf = (attemptId: string): string => `${PREFIX}${attemptId}`;
 
-export function writeMirror(storage: Storage | undefined, entry: InProgress): void {
+/** Returns whether the copy was written (a reload right after finds it). */
+export function writeMirror(storage: Storage | undefined, entry: InProgress): boolean {
   try {
-    storage?.setItem(keyOf(entry.attemptId), JSON.stringify(entry));
+    if (!storage) return false;
+    storage.setItem(keyOf(entry.attemptId), JSON.stringify(entry));
+    return true;
   } catch {
     // Full or blocked: the IndexedDB copy (or the in-memory store) still has it.
+    return false;
   }
 }
 

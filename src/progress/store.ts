@@ -90,6 +90,11 @@ export interface ProgressStore {
   setAside(): Promise<SetAsideRecord[]>;
   /** Saves a conversation in progress under its attempt id (synchronously mirrored first). */
   saveInProgress(entry: InProgress): Promise<void>;
+  /**
+   * Whether the latest saveInProgress was mirrored to synchronous storage before it returned, so that a
+   * reload right after it finds that save even if the database write had not finished.
+   */
+  readonly lastSaveSurvivesReload: boolean;
   /** Every unfinished conversation, newest first. */
   unfinished(): Promise<InProgress[]>;
   /** Forgets one conversation in progress (finished, or abandoned on purpose). */
@@ -181,6 +186,7 @@ class Store implements ProgressStore {
   /** Unreadable records left where they are (newer format), keyed by source and key. */
   private inPlace = new Map<string, SetAsideRecord>();
   private switching: Promise<void> | undefined;
+  private mirrored = false;
 
   constructor(
     private backend: Backend,
@@ -194,6 +200,10 @@ class Store implements ProgressStore {
 
   get notice(): string | undefined {
     return this.currentNotice;
+  }
+
+  get lastSaveSurvivesReload(): boolean {
+    return this.mirrored;
   }
 
   onNotice(listener: (notice: string) => void): () => void {
@@ -317,7 +327,7 @@ class Store implements ProgressStore {
 
   async saveInProgress(entry: InProgress): Promise<void> {
     // Mirrored before anything awaits: a reload right after a choice must find it.
-    writeMirror(this.mirror, entry);
+    this.mirrored = writeMirror(this.mirror, entry);
     const { inProgressSchema, describeIssues } = await loadMigrations();
     const parsed = inProgressSchema.safeParse(entry);
     if (!parsed.success) throw new TypeError(`conversation in progress: ${describeIssues(parsed.error)}`);

@@ -62,7 +62,7 @@ export class App {
       settings: () => this.settings,
       fixedSeed: services.fixedSeed,
       toSelect: (notice) => this.showSelect(notice),
-      rememberTabAttempt: (entry) => this.tab.remember(entry),
+      rememberTabAttempt: (entry, stored) => this.tab.remember(entry, { stored }),
       sound: this.sound,
       onSoundChange: (sound) => this.updateSettings({ ...this.settings, sound }),
     });

@@ -22,8 +22,11 @@ export class AttemptRecorder {
     private readonly store: ProgressStore,
     readonly session: Session,
     readonly meta: AttemptMeta & { turnTimes: string[] },
-    /** Told each save (and undefined once finished or abandoned): the tab keeps its own copy. */
-    private readonly onSaved: (entry: InProgress | undefined) => void,
+    /**
+     * Told each save (and undefined once finished or abandoned), and whether the store's copy already
+     * survives a reload: the tab keeps its own copy.
+     */
+    private readonly onSaved: (entry: InProgress | undefined, survivesReload: boolean) => void,
   ) {
     this.unsubscribe = session.subscribe((view) => {
       while (this.meta.turnTimes.length < view.turn) this.meta.turnTimes.push(new Date().toISOString());
@@ -34,8 +37,10 @@ export class AttemptRecorder {
 
   private save(): Promise<void> {
     const entry = inProgressOf(this.session, this.meta);
-    this.onSaved(entry);
-    return this.store.saveInProgress(entry);
+    // The store mirrors the entry before its first await, so it knows by now whether a reload finds it.
+    const saved = this.store.saveInProgress(entry);
+    this.onSaved(entry, this.store.lastSaveSurvivesReload);
+    return saved;
   }
 
   /** Records the finished attempt (once) and forgets its conversation in progress. */
@@ -43,7 +48,7 @@ export class AttemptRecorder {
     if (this.recorded) return;
     this.recorded = true;
     this.unsubscribe();
-    this.onSaved(undefined);
+    this.onSaved(undefined, false);
     await this.store.addAttempt(summariseAttempt(this.session, report, this.meta, new Date()));
     await this.store.clearInProgress(this.meta.attemptId);
   }
@@ -51,7 +56,7 @@ export class AttemptRecorder {
   /** The trainee left on purpose: nothing to resume. */
   async abandon(): Promise<void> {
     this.unsubscribe();
-    this.onSaved(undefined);
+    this.onSaved(undefined, false);
     await this.store.clearInProgress(this.meta.attemptId);
   }
 

@@ -164,6 +164,48 @@ describe('hardening', () => {
     await context.close();
   });
 
+  it('leaves the tab\u2019s history entry alone on a reply while localStorage keeps the save, and still resumes the latest turn', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      const w = window as unknown as { historyWrites: number; slowSaves?: boolean };
+      w.historyWrites = 0;
+      const replaceState = History.prototype.replaceState;
+      History.prototype.replaceState = function counted(this: History, ...args) {
+        w.historyWrites += 1;
+        return replaceState.apply(this, args);
+      };
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function slow(this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === 'inProgress' && w.slowSaves) return new EventTarget() as IDBRequest<IDBValidKey>;
+        return put.apply(this, args);
+      };
+    });
+    const writes = () => page.evaluate(() => (window as unknown as { historyWrites: number }).historyWrites);
+    await page.goto(`${baseUrl()}?seed=${SEED}`);
+    await startFromTitle(page);
+    // The conversation's first save names this tab's attempt in its history entry.
+    expect(await writes()).toBe(1);
+    await page.evaluate(() => {
+      (window as unknown as { slowSaves: boolean }).slowSaves = true;
+    });
+    await playChoices(page, bundle, best.choices.slice(0, 3));
+    expect(await writes()).toBe(1);
+    // Only localStorage has the third choice: the database never got it, and the tab's entry is older.
+    await page.reload();
+    await waitForScreen(page, 'title');
+    expect(await page.locator('.resume__item').first().textContent()).toContain('in this tab');
+    await page
+      .locator('.resume__item')
+      .first()
+      .getByRole('button', { name: /^Continue/ })
+      .click();
+    await waitForScreen(page, 'conversation');
+    expect(await page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(3);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('resumes at the latest turn after a reload right after a choice, with no localStorage and a slow database', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watchConsole(page);

@@ -41,8 +41,11 @@ export interface PlayDeps {
   fixedSeed: number | undefined;
   /** Where "choose another scenario" and leaving go; `notice` explains a failure. */
   toSelect: (notice?: string) => Promise<void>;
-  /** Keeps this tab's own copy of the conversation it is playing, so a reload resumes it. */
-  rememberTabAttempt: (entry: InProgress | undefined) => void;
+  /**
+   * Keeps this tab's own copy of the conversation it is playing, so a reload resumes it (`stored`: the
+   * store's copy already survives a reload; see TabMemory.remember).
+   */
+  rememberTabAttempt: (entry: InProgress | undefined, stored: boolean) => void;
   sound: SoundBoard;
   /** The sound button during a conversation turns the setting on or off. */
   onSoundChange: (on: boolean) => void;

@@ -11,6 +11,23 @@ import { attempt, fixtureJson, inProgress, rawGetAll, rawKeys, rawPut, schemaOne
 
 const NAME = 'progress-test';
 
+/** A Storage over a Map; `full` makes every write throw as a full localStorage does. */
+function mapStorage(items = new Map<string, string>(), full = false): Storage {
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i: number) => [...items.keys()][i] ?? null,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      if (full) throw new DOMException('full', 'QuotaExceededError');
+      items.set(k, v);
+    },
+    removeItem: (k: string) => void items.delete(k),
+    clear: () => items.clear(),
+  } as Storage;
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -370,16 +387,7 @@ describe('the previous release\u2019s storage (schema 1, record format 2)', () =
 
   it('reads the previous release\u2019s synchronous copy and removes it once its conversation is cleared', async () => {
     const mirror = new Map<string, string>();
-    const storage = {
-      get length() {
-        return mirror.size;
-      },
-      key: (i: number) => [...mirror.keys()][i] ?? null,
-      getItem: (k: string) => mirror.get(k) ?? null,
-      setItem: (k: string, v: string) => void mirror.set(k, v),
-      removeItem: (k: string) => void mirror.delete(k),
-      clear: () => mirror.clear(),
-    } as Storage;
+    const storage = mapStorage(mirror);
     storage.setItem(LEGACY_MIRROR_KEY, JSON.stringify(fixtureJson('v2-in-progress.json')));
     const store = await openProgressStore({ indexedDB: new IDBFactory(), name: NAME, mirror: storage });
     const [entry] = await store.unfinished();
@@ -387,5 +395,23 @@ describe('the previous release\u2019s storage (schema 1, record format 2)', () =
     await store.clearInProgress(entry?.attemptId ?? '');
     expect(mirror.size).toBe(0);
     expect(await store.unfinished()).toEqual([]);
+  });
+
+  it('says whether each save of a conversation in progress is mirrored before it returns (a reload finds it)', async () => {
+    const entry = inProgress({ attemptId: 'a' });
+    const cases = [
+      { mirror: mapStorage(), survives: true },
+      { mirror: mapStorage(new Map(), true), survives: false },
+      { mirror: undefined, survives: false },
+    ];
+    for (const [i, { mirror, survives }] of cases.entries()) {
+      const store = await openProgressStore({ indexedDB: new IDBFactory(), name: `${NAME}-${i}`, mirror });
+      expect(store.lastSaveSurvivesReload).toBe(false);
+      // Known as soon as the call returns, before the database write has finished.
+      const saving = store.saveInProgress(entry);
+      expect(store.lastSaveSurvivesReload).toBe(survives);
+      await saving;
+      store.close();
+    }
   });
 });
