@@ -24,10 +24,12 @@
  * Partial frames are paced (drawPacing.ts): at most one every ANIMATION_FRAME_MS, so every other frame
  * on a 60 Hz display, and what changed in between is drawn by the next one. With the compositor in
  * software, each frame that changes the canvas at all costs a read-back of the whole canvas; drawing a
- * turn's animations on every frame missed about 6% of frames there (docs/performance.md, round 5).
+ * turn's animations on every frame missed about 6% of frames there (docs/performance.md, round 5). For
+ * the same reason none is drawn for INPUT_HOLD_MS after a key or a pointer is pressed, so the frame that
+ * shows an input's answer in the overlay does not carry the canvas too.
  */
 import Phaser from 'phaser';
-import { ANIMATION_FRAME_MS, DrawPacing } from './drawPacing';
+import { ANIMATION_FRAME_MS, DrawPacing, INPUT_HOLD_MS } from './drawPacing';
 import { SUPPORTED_PHASER } from './phaserVersion';
 
 /** How often idle motion is drawn (ms). */
@@ -313,6 +315,14 @@ export function renderOnDemand(game: Phaser.Game): void {
     policy.fullRequested = true;
   };
   game.scale.on(Phaser.Scale.Events.RESIZE, requestFull);
+  // Input events and the loop's frames share one clock (performance.now's), so no translation is needed.
+  const holdForInput = (event: Event): void => policy.pacing.holdUntil(event.timeStamp + INPUT_HOLD_MS);
+  document.addEventListener('pointerdown', holdForInput, true);
+  document.addEventListener('keydown', holdForInput, true);
+  game.events.once(Phaser.Core.Events.DESTROY, () => {
+    document.removeEventListener('pointerdown', holdForInput, true);
+    document.removeEventListener('keydown', holdForInput, true);
+  });
   renderer.on?.(Phaser.Renderer.Events.RESTORE_WEBGL, requestFull);
 
   const draw = (time: number, delta: number): void => {

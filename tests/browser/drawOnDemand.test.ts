@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ANIMATION_FRAME_MS } from '../../src/game/drawPacing';
+import { ANIMATION_FRAME_MS, INPUT_HOLD_MS } from '../../src/game/drawPacing';
 import { openGame, startScenario, useBrowser, waitForScreen } from './helpers';
 import { preparePage } from './playthrough';
 import { canvasPicture } from './screens';
@@ -16,6 +16,8 @@ import { canvasPicture } from './screens';
 interface PaceRecord {
   frames: { time: number; partial: number; steps: number }[];
   on: boolean;
+  /** When the reply's pointer went down (the event's time, the frames' clock). */
+  pressedAt?: number;
 }
 type PacedWindow = Window & { __paced?: PaceRecord };
 
@@ -87,11 +89,14 @@ describe('drawing on demand', () => {
 describe('pacing animated art', () => {
   const browser = useBrowser(['--disable-gpu-compositing']);
 
-  it("draws a turn's animations at most every other frame, and leaves nothing waiting", async () => {
+  it("draws a turn's animations a beat after the reply, at most every other frame, and leaves nothing waiting", async () => {
     const { page, problems } = await openS8(browser());
     await page.evaluate(() => {
       const record: PaceRecord = { frames: [], on: true };
       (window as PacedWindow).__paced = record;
+      document.addEventListener('pointerdown', (event) => {
+        record.pressedAt = event.timeStamp;
+      });
       const tick = (time: number): void => {
         const counts = window.__GOOD_TERMS__?.frames;
         if (!record.on || !counts) return;
@@ -113,15 +118,19 @@ describe('pacing animated art', () => {
       undefined,
       { polling: 50 },
     );
-    const frames = await page.evaluate(() => {
+    const { frames, pressedAt } = await page.evaluate(() => {
       const record = (window as PacedWindow).__paced as PaceRecord;
       record.on = false;
-      return record.frames;
+      return record;
     });
     const drawnAt = frames
       .filter((f, i) => i > 0 && f.partial > (frames[i - 1]?.partial ?? 0))
       .map((f) => f.time);
     expect(drawnAt.length, 'the turn drew its animations').toBeGreaterThanOrEqual(8);
+    // The frames that show the reply's answer in the overlay leave the canvas as it was.
+    expect(pressedAt).toBeDefined();
+    const firstAfter = drawnAt.find((time) => time > (pressedAt as number));
+    expect((firstAfter as number) - (pressedAt as number)).toBeGreaterThanOrEqual(INPUT_HOLD_MS);
     for (let i = 1; i < drawnAt.length; i++) {
       const gap = (drawnAt[i] as number) - (drawnAt[i - 1] as number);
       expect(gap, `partial frames at ${drawnAt[i - 1]} and ${drawnAt[i]} ms`).toBeGreaterThanOrEqual(

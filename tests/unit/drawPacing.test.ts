@@ -55,4 +55,27 @@ describe('DrawPacing', () => {
     const slow = Array.from({ length: 10 }, (_, i) => i * 33.4);
     expect(slow.every((time) => pacing.take(time, ['meter']) !== undefined)).toBe(true);
   });
+
+  it('draws nothing while held, then everything that changed meanwhile at once', () => {
+    const pacing = new DrawPacing<string>(30);
+    expect(pacing.take(0, ['head'])).toBeDefined();
+    // An input at 40 ms holds the canvas for 100 ms: the meters that start moving wait.
+    pacing.holdUntil(140);
+    const during = frames(6, 50).map((time) => pacing.take(time, ['stress', 'trust']));
+    expect(during.every((drawn) => drawn === undefined)).toBe(true);
+    expect(pacing.waiting).toBe(2);
+    expect(pacing.take(140, ['head'])).toEqual(new Set(['stress', 'trust', 'head']));
+    // After the hold the usual pace holds again.
+    expect(pacing.take(150, ['stress'])).toBeUndefined();
+    expect(pacing.take(170, [])).toEqual(new Set(['stress']));
+  });
+
+  it('keeps a hold through a whole frame, and never shortens a longer hold', () => {
+    const pacing = new DrawPacing<string>(30);
+    pacing.holdUntil(200);
+    pacing.holdUntil(120);
+    pacing.drewAll(100);
+    expect(pacing.take(150, ['head'])).toBeUndefined();
+    expect(pacing.take(200, [])).toEqual(new Set(['head']));
+  });
 });
