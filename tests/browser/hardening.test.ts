@@ -33,6 +33,37 @@ async function startFromTitle(page: Page, id = SCENARIO): Promise<void> {
   await startScenario(page, id);
 }
 
+/**
+ * Runs in the page (an init script): once `slowSaves` is set, IndexedDB writes of conversations in
+ * progress never finish, as a write still pending when the page goes away never lands.
+ */
+function stallableInProgressSaves(): void {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function slow(this: IDBObjectStore, ...args: Parameters<typeof put>) {
+    if (this.name === 'inProgress' && (window as unknown as { slowSaves?: boolean }).slowSaves)
+      return new EventTarget() as IDBRequest<IDBValidKey>;
+    return put.apply(this, args);
+  };
+}
+
+/** From now on the database falls behind: it never receives another save of the conversation. */
+async function stallSaves(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { slowSaves: boolean }).slowSaves = true;
+  });
+}
+
+/** Reloads, continues the conversation the title offers first, and says how it was offered and at which turn. */
+async function reloadAndResume(page: Page): Promise<{ offered: string; turn: number | undefined }> {
+  await page.reload();
+  await waitForScreen(page, 'title');
+  const first = page.locator('.resume__item').first();
+  const offered = (await first.textContent()) ?? '';
+  await first.getByRole('button', { name: /^Continue/ }).click();
+  await waitForScreen(page, 'conversation');
+  return { offered, turn: await page.evaluate(() => window.__GOOD_TERMS__?.turn) };
+}
+
 async function titleNotice(page: Page): Promise<string> {
   await waitForScreen(page, 'title');
   return (await page.locator('.title-card .notice').allTextContents()).join(' ');
@@ -167,18 +198,14 @@ describe('hardening', () => {
   it('leaves the tab\u2019s history entry alone on a reply while localStorage keeps the save, and still resumes the latest turn', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watchConsole(page);
+    await page.addInitScript(stallableInProgressSaves);
     await page.addInitScript(() => {
-      const w = window as unknown as { historyWrites: number; slowSaves?: boolean };
+      const w = window as unknown as { historyWrites: number };
       w.historyWrites = 0;
       const replaceState = History.prototype.replaceState;
       History.prototype.replaceState = function counted(this: History, ...args) {
         w.historyWrites += 1;
         return replaceState.apply(this, args);
-      };
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function slow(this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        if (this.name === 'inProgress' && w.slowSaves) return new EventTarget() as IDBRequest<IDBValidKey>;
-        return put.apply(this, args);
       };
     });
     const writes = () => page.evaluate(() => (window as unknown as { historyWrites: number }).historyWrites);
@@ -186,22 +213,13 @@ describe('hardening', () => {
     await startFromTitle(page);
     // The conversation's first save names this tab's attempt in its history entry.
     expect(await writes()).toBe(1);
-    await page.evaluate(() => {
-      (window as unknown as { slowSaves: boolean }).slowSaves = true;
-    });
+    await stallSaves(page);
     await playChoices(page, bundle, best.choices.slice(0, 3));
     expect(await writes()).toBe(1);
     // Only localStorage has the third choice: the database never got it, and the tab's entry is older.
-    await page.reload();
-    await waitForScreen(page, 'title');
-    expect(await page.locator('.resume__item').first().textContent()).toContain('in this tab');
-    await page
-      .locator('.resume__item')
-      .first()
-      .getByRole('button', { name: /^Continue/ })
-      .click();
-    await waitForScreen(page, 'conversation');
-    expect(await page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(3);
+    const { offered, turn } = await reloadAndResume(page);
+    expect(offered).toContain('in this tab');
+    expect(turn).toBe(3);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -209,38 +227,24 @@ describe('hardening', () => {
   it('resumes at the latest turn after a reload right after a choice, with no localStorage and a slow database', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watchConsole(page);
+    await page.addInitScript(stallableInProgressSaves);
     await page.addInitScript(() => {
-      // No localStorage at all (blocked), and IndexedDB writes of conversations that never finish.
+      // No localStorage at all (blocked).
       Object.defineProperty(window, 'localStorage', {
         get() {
           throw new DOMException('blocked', 'SecurityError');
         },
       });
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function slow(this: IDBObjectStore, ...args: Parameters<typeof put>) {
-        // The write is still pending when the page goes away: it never lands.
-        if (this.name === 'inProgress' && (window as unknown as { slowSaves?: boolean }).slowSaves)
-          return new EventTarget() as IDBRequest<IDBValidKey>;
-        return put.apply(this, args);
-      };
     });
     await page.goto(`${baseUrl()}?seed=${SEED}`);
     await startFromTitle(page);
     await playChoices(page, bundle, best.choices.slice(0, 2));
     // From now on the stored copy falls behind: only the tab's own copy has the third choice.
-    await page.evaluate(() => {
-      (window as unknown as { slowSaves: boolean }).slowSaves = true;
-    });
+    await stallSaves(page);
     await playChoices(page, bundle, best.choices.slice(2, 3), 2);
-    await page.reload();
-    await waitForScreen(page, 'title');
-    await page
-      .locator('.resume__item')
-      .first()
-      .getByRole('button', { name: /^Continue/ })
-      .click();
-    await waitForScreen(page, 'conversation');
-    expect(await page.evaluate(() => window.__GOOD_TERMS__?.turn)).toBe(3);
+    const { offered, turn } = await reloadAndResume(page);
+    expect(offered).toContain('in this tab');
+    expect(turn).toBe(3);
     expect(problems).toEqual([]);
     await page.close();
   });
