@@ -913,11 +913,7 @@ async function latenciesOf(page: Page, spans: readonly InteractionSpan[]): Promi
       .reduce<InpEntry | null>((m, e) => (m && m.duration >= e.duration ? m : e), null);
     return {
       latency: Math.max(16, longest?.duration ?? 0),
-      part: {
-        delay: longest?.delay ?? 0,
-        processing: longest?.processing ?? 0,
-        presentation: longest?.presentation ?? 0,
-      },
+      part: longest ?? { delay: 0, processing: 0, presentation: 0 },
     };
   });
 }

@@ -62,7 +62,7 @@ export class App {
       settings: () => this.settings,
       fixedSeed: services.fixedSeed,
       toSelect: (notice) => this.showSelect(notice),
-      rememberTabAttempt: (entry, stored) => this.tab.remember(entry, { stored }),
+      rememberTabAttempt: (entry, survivesReload) => this.tab.remember(entry, { survivesReload }),
       sound: this.sound,
       onSoundChange: (sound) => this.updateSettings({ ...this.settings, sound }),
     });

@@ -18,7 +18,7 @@ const KEY = 'goodTermsInProgress';
 
 export interface RememberOptions {
   /** The store's copy of this entry already survives a reload (see ProgressStore.lastSaveSurvivesReload). */
-  stored?: boolean;
+  survivesReload?: boolean;
 }
 
 export interface TabMemory {
@@ -50,9 +50,9 @@ export function tabMemory(history: HistoryLike | undefined = globalThis.history)
   const own = (): InProgress | undefined => (latest ? latest.entry : inHistory());
   return {
     current: () => own()?.attemptId,
-    remember(entry, { stored = false } = {}) {
+    remember(entry, { survivesReload = false } = {}) {
       latest = { entry };
-      if (stored && entry && inHistory()?.attemptId === entry.attemptId) return;
+      if (survivesReload && entry && inHistory()?.attemptId === entry.attemptId) return;
       try {
         const state = (history?.state as Record<string, unknown> | null) ?? {};
         history?.replaceState({ ...state, [KEY]: entry }, '');

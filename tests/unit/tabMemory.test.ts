@@ -35,13 +35,13 @@ describe('the tab’s own copy of its conversation', () => {
   it('writes the history entry only when the attempt changes while the store’s copy survives a reload', () => {
     const history = fakeHistory();
     const tab = tabMemory(history);
-    tab.remember(save('a', 1), { stored: true });
-    tab.remember(save('a', 2), { stored: true });
-    tab.remember(save('a', 3), { stored: true });
+    tab.remember(save('a', 1), { survivesReload: true });
+    tab.remember(save('a', 2), { survivesReload: true });
+    tab.remember(save('a', 3), { survivesReload: true });
     expect(history.writes).toBe(1);
     // This page still knows the newest save.
     expect(tab.ownFirst([])).toEqual([save('a', 3)]);
-    tab.remember(save('b', 4), { stored: true });
+    tab.remember(save('b', 4), { survivesReload: true });
     expect(history.writes).toBe(2);
     expect(tab.current()).toBe('b');
     // Reloaded: the stored copy is newer than the tab's and takes its place, still first.
@@ -53,7 +53,7 @@ describe('the tab’s own copy of its conversation', () => {
   it('forgets the conversation in the history entry too, so a reload does not offer it first', () => {
     const history = fakeHistory();
     const tab = tabMemory(history);
-    tab.remember(save('a', 1), { stored: true });
+    tab.remember(save('a', 1), { survivesReload: true });
     tab.remember(undefined);
     expect(tab.current()).toBeUndefined();
     expect(tabMemory(history).current()).toBeUndefined();

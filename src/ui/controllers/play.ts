@@ -42,10 +42,10 @@ export interface PlayDeps {
   /** Where "choose another scenario" and leaving go; `notice` explains a failure. */
   toSelect: (notice?: string) => Promise<void>;
   /**
-   * Keeps this tab's own copy of the conversation it is playing, so a reload resumes it (`stored`: the
-   * store's copy already survives a reload; see TabMemory.remember).
+   * Keeps this tab's own copy of the conversation it is playing, so a reload resumes it (`survivesReload`:
+   * the store's copy already does; see TabMemory.remember).
    */
-  rememberTabAttempt: (entry: InProgress | undefined, stored: boolean) => void;
+  rememberTabAttempt: (entry: InProgress | undefined, survivesReload: boolean) => void;
   sound: SoundBoard;
   /** The sound button during a conversation turns the setting on or off. */
   onSoundChange: (on: boolean) => void;
