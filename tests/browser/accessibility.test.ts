@@ -445,14 +445,22 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await startScenario(page, SCENARIO);
-    // Click and measure in the same task: the new line has not typed a character yet.
-    const before = await page.evaluate(() => {
-      (document.querySelector('.choice') as HTMLButtonElement).click();
-      return {
-        typing: document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing,
-        top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
-      };
-    });
+    // Measured as the answer is put in (its mutations' callback runs in the same task, a frame after the
+    // click): the new line has not typed a character yet.
+    const before = await page.evaluate(
+      () =>
+        new Promise<{ typing: string | undefined; top: number }>((resolve) => {
+          const line = document.querySelector<HTMLElement>('[data-testid=patient-line]') as HTMLElement;
+          new MutationObserver((_, observer) => {
+            observer.disconnect();
+            resolve({
+              typing: line.dataset.typing,
+              top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
+            });
+          }).observe(line, { childList: true, characterData: true, subtree: true });
+          (document.querySelector('.choice') as HTMLButtonElement).click();
+        }),
+    );
     expect(before.typing).toBe('true');
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing === undefined,

@@ -122,4 +122,45 @@ describe('the game in a real browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('shows the reply picked in a frame of its own before the answer, and a second pick in that frame does nothing', async () => {
+    await page.getByRole('button', { name: 'Start practising' }).click();
+    await waitForScreen(page, 'select');
+    await startScenario(page, SCENARIO);
+    await page.locator('.choice').first().focus();
+    const second = await page.locator('.choice').nth(1).getAttribute('data-choice-id');
+    // What each frame rendered, read in its requestAnimationFrame callbacks (they run just before it).
+    const frames = await page.evaluate(async () => {
+      const seen: { chosen: string[]; turn: number }[] = [];
+      let sampling = true;
+      const sample = (): void => {
+        seen.push({
+          chosen: [...document.querySelectorAll<HTMLElement>('.choice[data-chosen]')].map(
+            (b) => b.dataset.choiceId ?? '',
+          ),
+          turn: window.__GOOD_TERMS__?.turn ?? -1,
+        });
+        if (sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await nextFrame();
+      // Two presses in one task: the second comes before the first has been answered.
+      for (let i = 0; i < 2; i++)
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+      while ((window.__GOOD_TERMS__?.turn ?? 0) < 1) await nextFrame();
+      // Had the second press been taken, it would be answered within the next frames.
+      for (let i = 0; i < 3; i++) await nextFrame();
+      sampling = false;
+      return seen;
+    });
+    const pressed = frames.filter((f) => f.turn === 0 && f.chosen.length > 0);
+    expect(pressed.length).toBeGreaterThan(0);
+    expect(pressed.every((f) => f.chosen.join() === second)).toBe(true);
+    expect(frames.at(-1)?.turn).toBe(1);
+    // The answer's frame shows the new replies, none of them picked.
+    expect(frames.filter((f) => f.turn === 1).every((f) => f.chosen.length === 0)).toBe(true);
+    expect(await page.locator('.transcript li').count()).toBe(2);
+    expect(problems).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@ import {
 } from '../../engine/runtime';
 import { messageContext, modelNoteText } from '../../i18n/catalogue';
 import { messages } from '../../i18n/en';
+import { afterNextPaint } from '../afterPaint';
 import type { Announcer } from '../announcer';
 import { append, h, SETTING_LABELS, said, signed } from '../dom';
 import { type Typing, typeInto } from '../typewriter';
@@ -201,9 +202,19 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   });
   rewindButton.addEventListener('click', () => deps.onRewind?.());
 
+  // A pick shows at once (the reply pressed), and the answer it brings comes in the frame after. Until
+  // then a second pick is the same press repeated and does nothing.
+  let sending: (() => void) | undefined;
   const choose = (id: string): void => {
-    typing?.finish();
-    conversation.choose(id);
+    if (sending) return;
+    for (const button of choiceList.querySelectorAll<HTMLElement>('[data-choice-id]')) {
+      button.toggleAttribute('data-chosen', button.dataset.choiceId === id);
+    }
+    sending = afterNextPaint(() => {
+      sending = undefined;
+      typing?.finish();
+      conversation.choose(id);
+    });
   };
 
   const showCoach = (view: ConversationView): void => {
@@ -338,6 +349,7 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   render(conversation.view());
 
   return () => {
+    sending?.();
     typing?.cancel();
     unsubscribe();
     document.removeEventListener('keydown', onKey);
