@@ -101,6 +101,29 @@ async function expectHeadingOrder(page: Page, screen: string): Promise<void> {
   });
 }
 
+/**
+ * Clicks the first reply and reads the patient's line as the answer is put in, before any animation frame
+ * can type a character: the answer comes a frame after the click (src/ui/afterPaint.ts), and a mutation
+ * observer's callback runs in the task that puts it in. `top`: where the first new reply is then.
+ */
+function answerAsPutIn(page: Page): Promise<{ text: string; typing: boolean; top: number }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const line = document.querySelector<HTMLElement>('[data-testid=patient-line]') as HTMLElement;
+        new MutationObserver((_, observer) => {
+          observer.disconnect();
+          resolve({
+            text: line.textContent ?? '',
+            typing: line.dataset.typing === 'true',
+            top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
+          });
+        }).observe(line, { childList: true, characterData: true, subtree: true });
+        (document.querySelector('.choice') as HTMLButtonElement).click();
+      }),
+  );
+}
+
 describe('accessibility', () => {
   const browserOf = useBrowser();
 
@@ -258,6 +281,8 @@ describe('accessibility', () => {
         expect((await focused(page)).inReplies).toBe(false);
         expect(await focusProblem(page)).toBeUndefined();
         for (const key of ['1', '2', '3']) await page.keyboard.press(key);
+        // A pick marks its reply at once and is answered a frame later: neither happened.
+        expect(await page.locator('.choice[data-chosen]').count()).toBe(0);
         expect(await turn()).toBe(at);
         // "Leave conversation" asks first; Escape keeps the conversation and gives focus back.
         for (let i = 0; i < 10 && (await focused(page)).text !== 'Leave conversation'; i++)
@@ -334,6 +359,7 @@ describe('accessibility', () => {
     await startScenario(page, SCENARIO);
     expect((await focused(page)).inReplies).toBe(true);
     for (const key of ['1', '2', '3']) await page.keyboard.press(key);
+    expect(await page.locator('.choice[data-chosen]').count()).toBe(0);
     expect(await turn()).toBe(0);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__GOOD_TERMS__?.turn === 1, undefined, { polling: 50 });
@@ -386,12 +412,7 @@ describe('accessibility', () => {
       await page.getByRole('button', { name: 'Start practising' }).click();
       await waitForScreen(page, 'select');
       await startScenario(page, SCENARIO);
-      // Click and read in the same task, before any animation frame can run.
-      return page.evaluate(() => {
-        (document.querySelector('.choice') as HTMLButtonElement).click();
-        const line = document.querySelector<HTMLElement>('[data-testid=patient-line]');
-        return { text: line?.textContent ?? '', typing: line?.dataset.typing === 'true' };
-      });
+      return answerAsPutIn(page);
     };
     /** Tweens and timers alive in the scene: breathing is a tween, blinking a timer. */
     const motion = (page: Page) =>
@@ -445,23 +466,8 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Start practising' }).click();
     await waitForScreen(page, 'select');
     await startScenario(page, SCENARIO);
-    // Measured as the answer is put in (its mutations' callback runs in the same task, a frame after the
-    // click): the new line has not typed a character yet.
-    const before = await page.evaluate(
-      () =>
-        new Promise<{ typing: string | undefined; top: number }>((resolve) => {
-          const line = document.querySelector<HTMLElement>('[data-testid=patient-line]') as HTMLElement;
-          new MutationObserver((_, observer) => {
-            observer.disconnect();
-            resolve({
-              typing: line.dataset.typing,
-              top: document.querySelector('.choice')?.getBoundingClientRect().top ?? Number.NaN,
-            });
-          }).observe(line, { childList: true, characterData: true, subtree: true });
-          (document.querySelector('.choice') as HTMLButtonElement).click();
-        }),
-    );
-    expect(before.typing).toBe('true');
+    const before = await answerAsPutIn(page);
+    expect(before.typing).toBe(true);
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-testid=patient-line]')?.dataset.typing === undefined,
       undefined,
