@@ -202,8 +202,8 @@ export function renderConversation(root: HTMLElement, deps: ConversationDeps): (
   });
   rewindButton.addEventListener('click', () => deps.onRewind?.());
 
-  // A pick shows at once (the reply pressed), and the answer it brings comes in the frame after. Until
-  // then a second pick is the same press repeated and does nothing.
+  // A pick shows at once (the reply pressed), and is sent in the frame after (afterPaint.ts). Until it is
+  // sent, another pick does nothing: the trainee has already answered this turn.
   let sending: (() => void) | undefined;
   const choose = (id: string): void => {
     if (sending) return;
