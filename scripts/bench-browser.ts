@@ -145,6 +145,7 @@ function percentile(xs: readonly number[], p: number): number {
   );
 }
 const median = (xs: readonly number[]): number => percentile(xs, 50);
+const p50p98 = (xs: readonly number[]) => ({ p50: median(xs), p98: percentile(xs, 98) });
 
 interface FrameStats {
   frames: number;
@@ -970,25 +971,17 @@ async function inpFloor(page: Page, count: number): Promise<Latency[]> {
 
 /**
  * Plays turns, alternating a click on a reply and its number key, each after the line has typed and the
- * meters have settled (a trainee reads first); returns each interaction's latency (the longest event of
- * the interaction, or 16 ms when Event Timing reported none because it was quicker) and that event's parts.
+ * meters have settled (a trainee reads first); returns each interaction's latency (latenciesOf), the
+ * kinds (click or key) in the same order, and as many interactions on the floor page.
  */
 async function inpWith(
   targets: Targets,
   profile: Profile,
   extraArgs: string[],
-): Promise<{
-  latencies: number[];
-  kinds: string[];
-  parts: InpParts[];
-  answers: number[];
-  floor: Latency[];
-}> {
+): Promise<{ measured: Latency[]; kinds: string[]; floor: Latency[] }> {
   const browser = await launch(extraArgs);
-  const latencies: number[] = [];
+  let measured: Latency[] = [];
   const kinds: string[] = [];
-  const parts: InpParts[] = [];
-  const answers: number[] = [];
   let floor: Latency[] = [];
   try {
     const page = await newPage(browser);
@@ -1023,19 +1016,15 @@ async function inpWith(
       }
       await leaveConversation(page);
     }
-    for (const { latency, part, answerShown } of await latenciesOf(page, spans)) {
-      latencies.push(latency);
-      parts.push(part);
-      answers.push(answerShown);
-    }
+    measured = await latenciesOf(page, spans);
     await page.close();
     const floorPage = await newPage(browser);
     await applyProfile(floorPage, profile);
-    floor = await inpFloor(floorPage, latencies.length);
+    floor = await inpFloor(floorPage, measured.length);
   } finally {
     await browser.close();
   }
-  return { latencies, kinds, parts, answers, floor };
+  return { measured, kinds, floor };
 }
 
 async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
@@ -1058,13 +1047,8 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
     ],
   ] as const) {
     const machineAtStart = machineTicks();
-    const {
-      latencies,
-      kinds,
-      parts,
-      answers,
-      floor: floorRun,
-    } = await inpWith(targets, profile, [...extraArgs]);
+    const { measured, kinds, floor: floorRun } = await inpWith(targets, profile, [...extraArgs]);
+    const latencies = measured.map((l) => l.latency);
     const floor = floorRun.map((l) => l.latency);
     const steal = stealPercent(ticksSince(machineAtStart));
     const p98 = percentile(latencies, 98);
@@ -1076,16 +1060,7 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
         `(clicks p98 ${ms(percentile(of('click'), 98))}, keys p98 ${ms(percentile(of('key'), 98))}) (target p98 at most ${target} ms): ${judged ? verdict(pass) : `${verdict(pass)} (diagnostic, not a verdict)`}`,
     );
     // Where the time went: waiting for the main thread, our handlers, and rendering up to the paint.
-    const part = (k: keyof (typeof parts)[number]) => ({
-      p50: percentile(
-        parts.map((x) => x[k]),
-        50,
-      ),
-      p98: percentile(
-        parts.map((x) => x[k]),
-        98,
-      ),
-    });
+    const part = (k: keyof InpParts) => p50p98(measured.map((l) => l.part[k]));
     const breakdown = {
       inputDelay: part('delay'),
       processing: part('processing'),
@@ -1104,13 +1079,12 @@ async function benchInp(targets: Targets): Promise<Record<string, unknown>> {
     );
     // INP ends at the next paint, which shows the reply pressed; the patient's answer can come a frame
     // later. Reported beside it so the first paint cannot be made quick at the answer's expense.
-    const shown = answers.filter((t) => Number.isFinite(t));
-    const floorShown = floorRun.map((l) => l.answerShown).filter((t) => Number.isFinite(t));
+    const answers = measured.map((l) => l.answerShown);
+    const shown = answers.filter(Number.isFinite);
     const answer = {
-      p50: percentile(shown, 50),
-      p98: percentile(shown, 98),
+      ...p50p98(shown),
       measured: shown.length,
-      floor: { p50: percentile(floorShown, 50), p98: percentile(floorShown, 98) },
+      floor: p50p98(floorRun.map((l) => l.answerShown).filter(Number.isFinite)),
       latencies: answers,
     };
     console.log(
